@@ -1,0 +1,61 @@
+namespace Timmy.Core.Events;
+
+/// <summary>The catalogue of event types. A type is <c>category.name</c>; only types listed here may be
+/// logged, so a typo is an error instead of a silently unsearchable event. Features add their own.</summary>
+public static class EventType
+{
+    public const string TaskCreated = "task.created";
+    public const string TaskBidding = "task.bidding";
+    public const string TaskAssigned = "task.assigned";
+    public const string TaskStarted = "task.started";
+    public const string TaskCompleted = "task.completed";
+    public const string TaskFailed = "task.failed";
+
+    public const string AgentJoined = "agent.joined";
+    public const string AgentLeft = "agent.left";
+    public const string AgentStatusChanged = "agent.status_changed";
+
+    public const string BidSubmitted = "bid.submitted";
+    public const string AuctionClosed = "auction.closed";
+
+    public const string ToolCalled = "tool.called";
+    public const string ToolCompleted = "tool.completed";
+    public const string ToolFailed = "tool.failed";
+
+    public const string SystemError = "system.error";
+    public const string SystemWarning = "system.warning";
+    public const string SystemInfo = "system.info";
+
+    public const string ProviderCircuitOpened = "provider.circuit_opened";
+    public const string ProviderCircuitHalfOpened = "provider.circuit_half_opened";
+    public const string ProviderCircuitClosed = "provider.circuit_closed";
+    public const string ProviderFallback = "provider.fallback";
+    public const string ProviderEnabled = "provider.enabled";
+    public const string ProviderDisabled = "provider.disabled";
+
+    public const string AuthSignedIn = "auth.signed_in";
+    public const string AuthSignInFailed = "auth.sign_in_failed";
+    public const string AuthTokenCreated = "auth.token_created";
+    public const string AuthTokenRevoked = "auth.token_revoked";
+
+    /// <summary>Every known type, in catalogue order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        TaskCreated, TaskBidding, TaskAssigned, TaskStarted, TaskCompleted, TaskFailed,
+        AgentJoined, AgentLeft, AgentStatusChanged,
+        BidSubmitted, AuctionClosed,
+        ToolCalled, ToolCompleted, ToolFailed,
+        SystemError, SystemWarning, SystemInfo,
+        ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,
+        ProviderEnabled, ProviderDisabled,
+        AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
+    ];
+
+    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
+
+    /// <summary>Categories (the part before the dot) of known types, plus the ones later features own.</summary>
+    public static IReadOnlyList<string> Categories { get; } =
+        All.Select(t => t[..t.IndexOf('.')]).Concat(["upgrade", "payment", "memory", "chat"]).Distinct().ToArray();
+
+    public static bool IsKnown(string? eventType) => eventType is not null && Known.Contains(eventType);
+}

@@ -1,0 +1,3 @@
+namespace Timmy.Core.Events;
+
+public sealed record EventTypeCount(string EventType, long Count);

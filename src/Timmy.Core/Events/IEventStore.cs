@@ -1,0 +1,28 @@
+namespace Timmy.Core.Events;
+
+/// <summary>Durable storage of the event log. Implementations must assign ids in commit order.</summary>
+public interface IEventStore
+{
+    /// <summary>Stores the batch in one transaction and returns the ids in batch order.</summary>
+    Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default);
+
+    Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Events with id greater than <paramref name="afterId"/>, oldest first (for resuming a feed).</summary>
+    Task<IReadOnlyList<EventRecord>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event for one task or agent, oldest first.</summary>
+    Task<IReadOnlyList<EventRecord>> TimelineAsync(string? taskId, string? agentId, int limit, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EventTypeCount>> CountByTypeAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event matching the filters (cursors and limit ignored), newest first, streamed.</summary>
+    IAsyncEnumerable<EventRecord> ExportAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    Task<EventRecord?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<long> LatestIdAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes events older than <paramref name="cutoff"/> in chunks; returns how many.</summary>
+    Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+}

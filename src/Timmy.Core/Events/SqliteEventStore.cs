@@ -1,0 +1,248 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Timmy.Core.Storage;
+
+namespace Timmy.Core.Events;
+
+/// <summary>The event log in SQLite (<c>event_log</c>, ADR-017).</summary>
+public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventStore
+{
+    private const string Columns = "id, event_type, source, task_id, agent_id, data, timestamp";
+    private const int PruneChunk = 5000;
+
+    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO event_log (event_type, source, task_id, agent_id, data, timestamp) " +
+                             "VALUES ($type, $source, $task, $agent, $data, $ts) RETURNING id";
+        var type = AddParameter(insert, "$type");
+        var source = AddParameter(insert, "$source");
+        var task = AddParameter(insert, "$task");
+        var agent = AddParameter(insert, "$agent");
+        var data = AddParameter(insert, "$data");
+        var timestamp = AddParameter(insert, "$ts");
+        insert.Prepare();
+
+        var ids = new long[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch[i];
+            type.Value = e.EventType;
+            source.Value = e.Source;
+            task.Value = (object?)e.TaskId ?? DBNull.Value;
+            agent.Value = (object?)e.AgentId ?? DBNull.Value;
+            data.Value = e.Data.GetRawText();
+            timestamp.Value = Timestamps.Format(e.Timestamp);
+            ids[i] = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    public async Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, EventQuery.MaxLimit);
+        var (where, parameters) = BuildWhere(query, includeCursors: true);
+        // Reading a newer page walks forward from the cursor, then the page is flipped to newest first.
+        var ascending = query.AfterId is not null && query.BeforeId is null;
+        var sql = $"SELECT {Columns} FROM event_log {where} ORDER BY id {(ascending ? "ASC" : "DESC")} LIMIT {limit + 1}";
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        var hasMore = rows.Count > limit;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        if (ascending)
+        {
+            rows.Reverse();
+        }
+        var items = rows.Select(r => r.ToRecord()).ToList();
+        if (items.Count == 0)
+        {
+            return new EventPage(items, null, null);
+        }
+
+        var newest = items[0].Id;
+        var oldest = items[^1].Id;
+        var olderExists = ascending ? await ExistsAsync(connection, query, $"id < {oldest}", cancellationToken) : hasMore;
+        var newerExists = ascending ? hasMore : await ExistsAsync(connection, query, $"id > {newest}", cancellationToken);
+        return new EventPage(items, olderExists ? oldest : null, newerExists ? newest : null);
+    }
+
+    public async Task<IReadOnlyList<EventRecord>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_log WHERE id > @afterId ORDER BY id ASC LIMIT @limit",
+            new { afterId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<EventRecord>> TimelineAsync(string? taskId, string? agentId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_log WHERE (@taskId IS NULL OR task_id = @taskId) " +
+            "AND (@agentId IS NULL OR agent_id = @agentId) ORDER BY id ASC LIMIT @limit",
+            new { taskId, agentId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<EventTypeCount>> CountByTypeAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string EventType, long Count)>(new CommandDefinition(
+            "SELECT event_type, COUNT(*) FROM event_log WHERE timestamp >= @since GROUP BY event_type ORDER BY COUNT(*) DESC, event_type",
+            new { since = Timestamps.Format(since) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new EventTypeCount(r.EventType, r.Count)).ToList();
+    }
+
+    public async IAsyncEnumerable<EventRecord> ExportAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = BuildWhere(query, includeCursors: false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<EventRow>($"SELECT {Columns} FROM event_log {where} ORDER BY id DESC", parameters);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row.ToRecord();
+        }
+    }
+
+    public async Task<EventRecord?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_log WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<long> LatestIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(id) FROM event_log", cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public async Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        long total = 0;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        while (true)
+        {
+            // Small chunks keep each write transaction short so live writers are not blocked for long.
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM event_log WHERE id IN (SELECT id FROM event_log WHERE timestamp < @cutoff LIMIT @chunk)",
+                new { cutoff = Timestamps.Format(cutoff), chunk = PruneChunk }, cancellationToken: cancellationToken));
+            total += deleted;
+            if (deleted < PruneChunk)
+            {
+                return total;
+            }
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(DbConnection connection, EventQuery query, string condition, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = BuildWhere(query, includeCursors: false);
+        var sql = $"SELECT EXISTS (SELECT 1 FROM event_log {(where.Length == 0 ? "WHERE" : where + " AND")} {condition})";
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    private static (string Where, DynamicParameters Parameters) BuildWhere(EventQuery query, bool includeCursors)
+    {
+        var clauses = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Types.Count > 0 && !query.Types.Any(t => t.IsAll))
+        {
+            var alternatives = new List<string>();
+            for (var i = 0; i < query.Types.Count; i++)
+            {
+                var pattern = query.Types[i];
+                if (pattern.Prefix is null)
+                {
+                    alternatives.Add($"event_type = @type{i}");
+                    parameters.Add($"type{i}", pattern.Text);
+                }
+                else
+                {
+                    // A range on the index instead of LIKE: 'task.' <= type < 'task/'.
+                    alternatives.Add($"(event_type >= @typeLo{i} AND event_type < @typeHi{i})");
+                    parameters.Add($"typeLo{i}", pattern.Prefix);
+                    parameters.Add($"typeHi{i}", pattern.Prefix[..^1] + "/");
+                }
+            }
+            clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+        }
+        AddEquals(clauses, parameters, "task_id", query.TaskId);
+        AddEquals(clauses, parameters, "agent_id", query.AgentId);
+        AddEquals(clauses, parameters, "source", query.Source);
+        if (query.From is { } from)
+        {
+            clauses.Add("timestamp >= @from");
+            parameters.Add("from", Timestamps.Format(from));
+        }
+        if (query.To is { } to)
+        {
+            clauses.Add("timestamp < @to");
+            parameters.Add("to", Timestamps.Format(to));
+        }
+        if (includeCursors && query.BeforeId is { } before)
+        {
+            clauses.Add("id < @before");
+            parameters.Add("before", before);
+        }
+        if (includeCursors && query.AfterId is { } after)
+        {
+            clauses.Add("id > @after");
+            parameters.Add("after", after);
+        }
+        var where = new StringBuilder();
+        if (clauses.Count > 0)
+        {
+            where.Append("WHERE ").AppendJoin(" AND ", clauses);
+        }
+        return (where.ToString(), parameters);
+    }
+
+    private static void AddEquals(List<string> clauses, DynamicParameters parameters, string column, string? value)
+    {
+        if (value is not null)
+        {
+            clauses.Add($"{column} = @{column}");
+            parameters.Add(column, value);
+        }
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private sealed class EventRow
+    {
+        public long Id { get; init; }
+        public string Event_Type { get; init; } = "";
+        public string Source { get; init; } = "";
+        public string? Task_Id { get; init; }
+        public string? Agent_Id { get; init; }
+        public string Data { get; init; } = "{}";
+        public string Timestamp { get; init; } = "";
+
+        public EventRecord ToRecord()
+        {
+            using var document = JsonDocument.Parse(Data);
+            return new EventRecord(Id, Event_Type, Source, Task_Id, Agent_Id, document.RootElement.Clone(), Timestamps.Parse(Timestamp));
+        }
+    }
+}

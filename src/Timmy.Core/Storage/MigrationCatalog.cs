@@ -1,0 +1,14 @@
+using Timmy.Core.Storage.Migrations;
+
+namespace Timmy.Core.Storage;
+
+/// <summary>Every schema step in order. A feature adds its tables by appending a new migration here;
+/// released migrations are never edited.</summary>
+public static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        M0001_EventLog.Migration,
+        M0002_Auth.Migration,
+    ];
+}

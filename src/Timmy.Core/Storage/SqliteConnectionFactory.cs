@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Timmy.Core.Storage;
+
+/// <summary>Opens connections to <c>&lt;data-dir&gt;/swarm.db</c> with WAL, a busy timeout, foreign keys
+/// on and <c>synchronous=FULL</c> (a commit that returned survives power loss, not only a crash).</summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    public SqliteConnectionFactory(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        DatabasePath = storage.DatabasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, storage.BusyTimeoutMs / 1000),
+        }.ToString();
+        _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={storage.BusyTimeoutMs}; " +
+                   "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = _pragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public string Describe() => DatabasePath;
+}

@@ -1,0 +1,48 @@
+namespace Timmy.Web.Hosting;
+
+/// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
+/// applies database migrations and exits. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
+/// configuration.</summary>
+public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
+{
+    public const string Serve = "serve";
+    public const string Migrate = "migrate";
+    public const string Help = "help";
+
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Help];
+
+    public static TimmyCommandLine Parse(string[] args)
+    {
+        // The verb, if any, is the first argument that is not an option or an option's value.
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith('-'))
+            {
+                if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                {
+                    i++;
+                }
+                continue;
+            }
+            var hostArgs = args[..i].ToList();
+            var rest = args[(i + 1)..];
+            var verbArgs = rest.TakeWhile(a => !a.StartsWith("--")).ToArray();
+            hostArgs.AddRange(rest.Skip(verbArgs.Length));
+            return new TimmyCommandLine(args[i].ToLowerInvariant(), verbArgs, hostArgs.ToArray());
+        }
+        return new TimmyCommandLine(Serve, [], args);
+    }
+
+    public const string Usage = """
+        Usage: timmy [verb] [options]
+
+        Verbs:
+          serve     run the Mission Control dashboard (default)
+          migrate   apply database migrations and exit
+          help      show this text
+
+        Options:
+          --urls <url>          where to listen (default http://127.0.0.1:8000)
+          --data-dir <folder>   where swarm.db lives (default ./data; env TIMMY_DATA_DIR)
+        """;
+}

@@ -1,0 +1,32 @@
+using Timmy.Core.Events;
+using Timmy.Core.Storage;
+using Timmy.Web.Hosting;
+
+var commandLine = TimmyCommandLine.Parse(args);
+if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contains(commandLine.Verb))
+{
+    var known = commandLine.Verb == TimmyCommandLine.Help;
+    (known ? Console.Out : Console.Error).WriteLine(known ? TimmyCommandLine.Usage : $"Unknown verb '{commandLine.Verb}'.\n\n{TimmyCommandLine.Usage}");
+    return known ? 0 : 2;
+}
+
+var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
+builder.Services.AddTimmyWebDefaults();
+builder.Services.AddStorage();
+builder.Services.AddEvents();
+
+var app = builder.Build();
+if (commandLine.Verb == TimmyCommandLine.Migrate)
+{
+    return await app.RunMigrateVerbAsync();
+}
+
+await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+app.UseTimmyWebDefaults();
+app.MapHealthEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test project. Installs what the tests need when it is missing (Debian's chromium for the
+# browser tests), builds once, runs all tests, and ends with one line: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+install_debian_packages() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing chromium for the browser tests..."
+  install_debian_packages chromium || { echo "could not install chromium"; exit 1; }
+fi
+
+for script in scripts/test-setup.d/*.sh; do
+  [ -f "$script" ] && { bash "$script" || { echo "$script failed"; exit 1; }; }
+done
+
+configuration="${CONFIGURATION:-Release}"
+if ! dotnet build Timmy.slnx -c "$configuration" -nologo -v quiet; then
+  echo "0 passed, 1 failed"
+  echo "build failed"
+  exit 1
+fi
+
+log="$(mktemp)"
+dotnet test --solution Timmy.slnx -c "$configuration" --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# The totals below come from the test platform's own summary of the run.
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+rm -f "$log"
+if [ -z "$passed" ]; then
+  echo "0 passed, 1 failed"
+  echo "the test run ended without a summary (exit code $status)"
+  exit 1
+fi
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
+  failed=1
+  echo "the test run failed (exit code $status) although no test reported a failure"
+fi
+line="$passed passed, ${failed:-0} failed"
+[ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit "$status"

@@ -1,0 +1,1 @@
+namespace Timmy.E2E;
