@@ -2,12 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Timmy.Core.Router.Providers.LlamaCpp;
 
-// Hand-written mirrors of the C structs in llama.h that cross the boundary by value. They match the
-// llama.cpp build pinned in scripts/test-setup.d/llamacpp.sh (npm @node-llama-cpp/linux-x64 3.22.1,
-// llama.cpp "v0.5.0", llama_version() "0.5.0-dev"): sizes 80 / 160 / 56 / 16 bytes on x64, checked
-// field by field against offsetof() in tests/Timmy.Tests/LlamaCpp/LlamaNativeLayoutTests.cs. C bools
-// are one byte, so they are bytes here to keep the structs blittable. We only ever start from
-// llama_*_default_params() and change the fields whose offsets that test pins.
+// Hand-written mirror of llama.h's llama_context_params for the pinned build; LlamaModelParams.cs says
+// which build, and the layout test pins every offset this tier writes (n_ctx, n_batch, n_ubatch,
+// n_threads*, no_perf, abort_callback*). Always start from llama_context_default_params().
 [StructLayout(LayoutKind.Sequential)]
 internal struct LlamaContextParams
 {

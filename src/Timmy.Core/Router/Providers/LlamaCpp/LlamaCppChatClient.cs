@@ -61,7 +61,8 @@ public sealed class LlamaCppChatClient : IChatClient, IProviderProbe, IDisposabl
         var turns = LlamaPromptFormatter.Turns(messages);
         var maxOutputTokens = options?.MaxOutputTokens is > 0 and var max ? max : settings.MaxOutputTokens;
         var sampling = LlamaSamplingOptions.From(options, settings);
-        var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Bounded, so a slow reader holds the worker back instead of a backlog of tokens piling up.
+        var channel = Channel.CreateBounded<ChatResponseUpdate>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
 
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
@@ -71,7 +72,10 @@ public sealed class LlamaCppChatClient : IChatClient, IProviderProbe, IDisposabl
         try
         {
             await foreach (var update in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return update;
+            }
         }
         finally
         {

@@ -27,17 +27,29 @@ internal sealed class LlamaGenerationRun(
             var (prompt, fromTemplate) = LlamaPromptFormatter.Format(session, turns);
             var tokens = Fit(session.Tokenize(prompt, addSpecial: true, parseSpecial: fromTemplate), session.ContextSize);
             var (produced, hitLimit) = session.Generate(tokens, sampling, maxOutputTokens,
-                text => writer.TryWrite(Update(text)), cancellationToken);
-            writer.TryWrite(Final(tokens.Length, produced, hitLimit));
+                text => Write(Update(text), cancellationToken), () => TokensOut++, cancellationToken);
+            Write(Final(tokens.Length, produced, hitLimit), cancellationToken);
             writer.TryComplete();
+        }
+        catch (OperationCanceledException e)
+        {
+            logger.LogInformation("llama.cpp generation cancelled after {Tokens} tokens", TokensOut);
+            writer.TryComplete(e);
         }
         catch (Exception e)
         {
-            if (e is not OperationCanceledException and not LlamaCppUnavailableException)
+            if (e is not LlamaCppUnavailableException)
                 logger.LogWarning(e, "llama.cpp generation failed");
             writer.TryComplete(e);
         }
     }
+
+    /// <summary>Tokens generated so far in this run (the answer, not the prompt).</summary>
+    public int TokensOut { get; private set; }
+
+    // Runs on the worker thread, which may block here while the reader is behind.
+    private void Write(ChatResponseUpdate update, CancellationToken cancellationToken) =>
+        writer.WriteAsync(update, cancellationToken).AsTask().GetAwaiter().GetResult();
 
     // Keep the end of an over-long prompt (the newest turns), leaving room for the answer.
     private int[] Fit(int[] tokens, int contextSize)

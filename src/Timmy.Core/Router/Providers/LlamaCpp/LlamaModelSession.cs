@@ -147,7 +147,7 @@ internal sealed unsafe class LlamaModelSession : IDisposable
     /// context, handing each piece of text to <paramref name="onText"/> as soon as it decodes to
     /// complete UTF-8. Returns the number of tokens produced and whether the cap/context stopped it.</summary>
     public (int OutputTokens, bool HitLimit) Generate(int[] prompt, LlamaSamplingOptions sampling, int maxOutputTokens,
-        Action<string> onText, CancellationToken cancellationToken)
+        Action<string> onText, Action onToken, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         Volatile.Write(ref *abortFlag, 0);
@@ -177,6 +177,7 @@ internal sealed unsafe class LlamaModelSession : IDisposable
                 if (native.VocabIsEog(vocab, token) != 0)
                     return (produced, false);
                 produced++;
+                onToken();
                 var length = PieceOf(token, ref piece);
                 var count = decoder.GetChars(piece, 0, length, chars, 0, flush: false);
                 if (count > 0)

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+using Timmy.Core.Router.Providers.LlamaCpp;
+
+namespace Timmy.Tests.LlamaCpp;
+
+/// <summary>Without a usable native library the tier says so, names where it looked, and refuses calls
+/// with the same reason (these need no runtime installed).</summary>
+public sealed class LlamaCppMissingLibraryTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("timmy-nolib-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task ProbeAsync_LibraryPathDoesNotExist_IsUnavailableAndNamesThePath()
+    {
+        var missing = Path.Combine(folder, "no-such-dir");
+        using var client = Client(missing);
+
+        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Available);
+        Assert.Equal($"unavailable: no llama.cpp library at {missing} (neither a file nor a folder)", probe.Detail);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_FolderWithoutLibrary_SaysWhatItLookedFor()
+    {
+        using var client = Client(folder);
+
+        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Available);
+        Assert.Equal($"unavailable: no llama.cpp library (libllama.so or libllama.*.so) in {folder}", probe.Detail);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_FileIsNotALibrary_ReportsTheLoaderError()
+    {
+        var fake = Path.Combine(folder, "libllama.so");
+        await File.WriteAllTextAsync(fake, "not an ELF file", TestContext.Current.CancellationToken);
+        using var client = Client(fake);
+
+        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Available);
+        Assert.StartsWith($"unavailable: could not load the llama.cpp library {fake}", probe.Detail);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_NoLibrary_ThrowsTheProbeReason()
+    {
+        var missing = Path.Combine(folder, "gone");
+        using var client = Client(missing);
+
+        var error = await Assert.ThrowsAsync<LlamaCppUnavailableException>(async () =>
+        {
+            await foreach (var _ in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: TestContext.Current.CancellationToken))
+            {
+            }
+        });
+
+        Assert.Contains(missing, error.Reason);
+        Assert.StartsWith("llama.cpp tier unavailable: ", error.Message);
+    }
+
+    private LlamaCppChatClient Client(string libraryPath) => new(
+        new LlamaCppSettings { LibraryPath = libraryPath, ModelPath = Path.Combine(folder, "model.gguf") },
+        NullLogger<LlamaCppChatClient>.Instance);
+}
