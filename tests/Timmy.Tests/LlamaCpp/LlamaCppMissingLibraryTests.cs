@@ -16,23 +16,18 @@ public sealed class LlamaCppMissingLibraryTests : IDisposable
     public async Task ProbeAsync_LibraryPathDoesNotExist_IsUnavailableAndNamesThePath()
     {
         var missing = Path.Combine(folder, "no-such-dir");
-        using var client = Client(missing);
 
-        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+        var detail = await UnavailableDetail(missing);
 
-        Assert.False(probe.Available);
-        Assert.Equal($"unavailable: no llama.cpp library at {missing} (neither a file nor a folder)", probe.Detail);
+        Assert.Equal($"unavailable: no llama.cpp library at {missing} (neither a file nor a folder)", detail);
     }
 
     [Fact]
     public async Task ProbeAsync_FolderWithoutLibrary_SaysWhatItLookedFor()
     {
-        using var client = Client(folder);
+        var detail = await UnavailableDetail(folder);
 
-        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
-
-        Assert.False(probe.Available);
-        Assert.Equal($"unavailable: no llama.cpp library (libllama.so or libllama.*.so) in {folder}", probe.Detail);
+        Assert.Equal($"unavailable: no llama.cpp library (libllama.so or libllama.*.so) in {folder}", detail);
     }
 
     [Fact]
@@ -40,12 +35,10 @@ public sealed class LlamaCppMissingLibraryTests : IDisposable
     {
         var fake = Path.Combine(folder, "libllama.so");
         await File.WriteAllTextAsync(fake, "not an ELF file", TestContext.Current.CancellationToken);
-        using var client = Client(fake);
 
-        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+        var detail = await UnavailableDetail(fake);
 
-        Assert.False(probe.Available);
-        Assert.StartsWith($"unavailable: could not load the llama.cpp library {fake}", probe.Detail);
+        Assert.StartsWith($"unavailable: could not load the llama.cpp library {fake}", detail);
     }
 
     [Fact]
@@ -63,6 +56,14 @@ public sealed class LlamaCppMissingLibraryTests : IDisposable
 
         Assert.Contains(missing, error.Reason);
         Assert.StartsWith("llama.cpp tier unavailable: ", error.Message);
+    }
+
+    private async Task<string> UnavailableDetail(string libraryPath)
+    {
+        using var client = Client(libraryPath);
+        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+        Assert.False(probe.Available);
+        return probe.Detail;
     }
 
     private LlamaCppChatClient Client(string libraryPath) => new(

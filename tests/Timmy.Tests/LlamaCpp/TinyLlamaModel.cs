@@ -19,7 +19,7 @@ internal static class TinyLlamaModel
         "l", "d", "c", "u", "m", "i", ".", ",", "!", "?",
     ];
 
-    public static string Write(string path, int seed = 7)
+    public static string Write(string path, string? chatTemplate = null, int seed = 7)
     {
         var tokens = new List<string> { "<unk>", "<s>", "</s>" };
         var types = new List<int> { 2, 3, 3 };
@@ -62,6 +62,8 @@ internal static class TinyLlamaModel
             .Tensor("token_embd.weight", RandomWeights((long)Embedding * vocab), Embedding, vocab)
             .Tensor("output_norm.weight", Ones(Embedding), Embedding)
             .Tensor("output.weight", output, Embedding, vocab);
+        if (chatTemplate is not null)
+            gguf.String("tokenizer.chat_template", chatTemplate);
         for (var layer = 0; layer < Layers; layer++)
         {
             var blk = $"blk.{layer}.";
