@@ -16,6 +16,11 @@ internal static partial class LlamaLibraryLoader
     private static readonly ConcurrentDictionary<string, Lazy<(LlamaNative? Native, string? Reason)>> Loaded = new();
     private static readonly string[] SystemNames = ["libllama.so", "llama"];
 
+    /// <summary>The llama_version() this binding's struct layouts were checked against. Another version
+    /// may lay its parameter structs out differently, and a wrong layout corrupts memory rather than
+    /// failing cleanly, so such a library is reported unavailable instead of being called.</summary>
+    public const string SupportedVersion = "0.5.0";
+
     [GeneratedRegex(@"^(libllama(\.so(\..+)?|\.[^-/]+\.so)|libllama\.dylib|llama\.dll)$")]
     private static partial Regex LibraryName();
 
@@ -81,6 +86,8 @@ internal static partial class LlamaLibraryLoader
         var native = LlamaNative.Bind(handle, file, out var missing);
         if (native is null)
             return (null, $"{file} is not a compatible llama.cpp build: it lacks {missing}");
+        if (native.Version.Split('-')[0] != SupportedVersion)
+            return (null, $"{file} is llama.cpp {native.Version}, but this binding is written for {SupportedVersion}");
         return Initialise(native, file);
     }
 
