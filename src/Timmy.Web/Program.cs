@@ -1,5 +1,10 @@
 using Timmy.Core.Events;
+using Timmy.Core.Security;
 using Timmy.Core.Storage;
+using Timmy.Web.Api;
+using Timmy.Web.Auth;
+using Timmy.Web.Components;
+using Timmy.Web.Feed;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -13,17 +18,27 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
 builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
+builder.Services.AddTimmyAuth(builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new());
 builder.Services.AddEvents();
+builder.Services.AddActivityFeed();
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 if (commandLine.Verb == TimmyCommandLine.Migrate)
 {
     return await app.RunMigrateVerbAsync();
 }
+if (!await app.PrepareAsync())
+{
+    return 1;
+}
 
-await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapEventEndpoints();
+app.MapActivityFeed();
+app.MapRazorComponents<App>();
 
 await app.RunAsync();
 return 0;
