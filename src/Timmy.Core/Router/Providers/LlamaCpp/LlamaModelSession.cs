@@ -101,47 +101,8 @@ internal sealed unsafe class LlamaModelSession : IDisposable
     }
 
     /// <summary>Applies the model's own chat template; null when it has none or llama.cpp does not know it.</summary>
-    public string? ApplyChatTemplate(IReadOnlyList<(string Role, string Content)> messages)
-    {
-        if (ChatTemplate is null || messages.Count == 0)
-            return null;
-        var strings = new List<nint>();
-        try
-        {
-            var chat = new LlamaChatMessage[messages.Count];
-            var total = 0;
-            for (var i = 0; i < messages.Count; i++)
-            {
-                var role = Marshal.StringToCoTaskMemUTF8(messages[i].Role);
-                var content = Marshal.StringToCoTaskMemUTF8(messages[i].Content);
-                strings.Add(role);
-                strings.Add(content);
-                chat[i] = new LlamaChatMessage { Role = role, Content = content };
-                total += Encoding.UTF8.GetByteCount(messages[i].Content) + 64;
-            }
-            var template = Encoding.UTF8.GetBytes(ChatTemplate + "\0");
-            var buffer = new byte[Math.Max(256, total * 2)];
-            for (var attempt = 0; attempt < 2; attempt++)
-            {
-                int length;
-                fixed (byte* t = template)
-                fixed (LlamaChatMessage* c = chat)
-                fixed (byte* b = buffer)
-                    length = native.ChatApplyTemplate(t, c, (nuint)chat.Length, 1, b, buffer.Length);
-                if (length < 0)
-                    return null;
-                if (length <= buffer.Length)
-                    return Encoding.UTF8.GetString(buffer, 0, length);
-                buffer = new byte[length];
-            }
-            return null;
-        }
-        finally
-        {
-            foreach (var s in strings)
-                Marshal.FreeCoTaskMem(s);
-        }
-    }
+    public string? ApplyChatTemplate(IReadOnlyList<(string Role, string Content)> messages) =>
+        ChatTemplate is null ? null : LlamaChatTemplate.Apply(native, ChatTemplate, messages);
 
     /// <summary>Runs the prompt, then samples until an end-of-generation token, the cap, or a full
     /// context, handing each piece of text to <paramref name="onText"/> as soon as it decodes to
