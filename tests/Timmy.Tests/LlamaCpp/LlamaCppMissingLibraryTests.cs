@@ -42,6 +42,21 @@ public sealed class LlamaCppMissingLibraryTests : IDisposable
     }
 
     [Fact]
+    public async Task ProbeAsync_NoLibraryPathAndNoneOnTheSystem_SaysWhereItLooked()
+    {
+        var onSystem = System.Runtime.InteropServices.NativeLibrary.TryLoad("libllama.so", out var handle);
+        if (onSystem)
+            System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        Assert.SkipWhen(onSystem, "this machine has a system-wide libllama.so");
+        using var client = new LlamaCppChatClient(new LlamaCppSettings { ModelPath = "model.gguf" }, NullLogger<LlamaCppChatClient>.Instance);
+
+        var probe = await client.ProbeAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(probe.Available);
+        Assert.StartsWith("unavailable: no llama.cpp library (libllama.so) on the system library path (LD_LIBRARY_PATH, ldconfig)", probe.Detail);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_NoLibrary_ThrowsTheProbeReason()
     {
         var missing = Path.Combine(folder, "gone");

@@ -95,16 +95,17 @@ internal static partial class LlamaLibraryLoader
     {
         LlamaNativeLog.Install(native);
         native.BackendInit();
-        if (native.GgmlBackendRegCount() == 0)
+        if (native.GgmlBackendRegCount() == 0 && File.Exists(file))
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(folder) && File.Exists(file))
-            {
-                var bytes = Encoding.UTF8.GetBytes(folder + "\0");
-                fixed (byte* p = bytes)
-                    native.GgmlBackendLoadAllFromPath(p);
-            }
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            var bytes = Encoding.UTF8.GetBytes(folder + "\0");
+            fixed (byte* p = bytes)
+                native.GgmlBackendLoadAllFromPath(p);
         }
+        // A system-wide install: ggml's own search (GGML_BACKEND_PATH, the executable's folder, the
+        // working directory) is all there is.
+        if (native.GgmlBackendRegCount() == 0)
+            native.GgmlBackendLoadAll();
         return native.GgmlBackendRegCount() == 0
             ? (null, $"{file} loaded, but no ggml compute backend (libggml-cpu*.so) was found beside it")
             : (native, null);

@@ -46,6 +46,7 @@ internal sealed unsafe class LlamaNative
     public delegate* unmanaged[Cdecl]<nint, void> SamplerFree;
     public delegate* unmanaged[Cdecl]<nuint> GgmlBackendRegCount;
     public delegate* unmanaged[Cdecl]<byte*, void> GgmlBackendLoadAllFromPath;
+    public delegate* unmanaged[Cdecl]<void> GgmlBackendLoadAll;
 
     /// <summary>Binds every function above from <paramref name="handle"/>; null and the missing
     /// symbol's name when the library is not the llama.cpp this binding was written for.</summary>
@@ -97,6 +98,7 @@ internal sealed unsafe class LlamaNative
             SamplerFree = (delegate* unmanaged[Cdecl]<nint, void>)Get("llama_sampler_free"),
             GgmlBackendRegCount = (delegate* unmanaged[Cdecl]<nuint>)Get("ggml_backend_reg_count"),
             GgmlBackendLoadAllFromPath = (delegate* unmanaged[Cdecl]<byte*, void>)Get("ggml_backend_load_all_from_path"),
+            GgmlBackendLoadAll = (delegate* unmanaged[Cdecl]<void>)Get("ggml_backend_load_all"),
         };
         missingSymbol = missing;
         return missing is null ? native : null;
