@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Timmy.Core.Events;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
@@ -15,7 +15,11 @@ public static class WebDefaults
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.Encoder = EventJson.Options.Encoder;
+            foreach (var converter in EventJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
         });
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
