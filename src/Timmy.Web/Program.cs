@@ -18,7 +18,7 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
 builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
-builder.Services.AddTimmyAuth(builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new());
+builder.Services.AddTimmyAuth();
 builder.Services.AddEvents();
 builder.Services.AddActivityFeed();
 builder.Services.AddRazorComponents();

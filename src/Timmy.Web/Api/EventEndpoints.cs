@@ -42,10 +42,10 @@ public static class EventEndpoints
         return TypedResults.Ok(new EventPageDto(page.Items, page.OlderCursor, page.NewerCursor));
     }
 
-    private static async Task<Results<Ok<EventRecord>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(long id, IEventStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<EventRecord>, ProblemHttpResult>> GetAsync(long id, IEventStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } record
             ? TypedResults.Ok(record)
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "No such event", Detail = $"There is no event with id {id}.", Status = 404 });
+            : TypedResults.Problem(title: "No such event", detail: $"There is no event with id {id}.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<EventSummaryDto>, ValidationProblem>> SummaryAsync(
         int? minutes, IEventStore store, TimeProvider time, CancellationToken ct)

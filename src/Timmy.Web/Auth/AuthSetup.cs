@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
 
@@ -18,12 +21,24 @@ public static class AuthSetup
 
     public static string PolicyFor(string scope) => "scope:" + scope;
 
-    public static IServiceCollection AddTimmyAuth(this IServiceCollection services, StorageOptions storage)
+    public static IServiceCollection AddTimmyAuth(this IServiceCollection services)
     {
         services.AddSecurityCore();
-        services.AddDataProtection()
-            .SetApplicationName("timmy")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys")));
+        // Cookie keys live in <data-dir>/keys (owner-only permissions) so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("timmy");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, loggers) =>
+        {
+            var keys = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys");
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keys);
+            }
+            else
+            {
+                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys), loggers);
+        });
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
