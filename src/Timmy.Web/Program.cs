@@ -1,5 +1,7 @@
 using Timmy.Core.Events;
+using Timmy.Core.Router;
 using Timmy.Core.Storage;
+using Timmy.Web.Api;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -14,6 +16,7 @@ var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
 builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
 builder.Services.AddEvents();
+builder.Services.AddRouter();
 
 var app = builder.Build();
 if (commandLine.Verb == TimmyCommandLine.Migrate)
@@ -24,6 +27,7 @@ if (commandLine.Verb == TimmyCommandLine.Migrate)
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
+app.MapRouterEndpoints();
 
 await app.RunAsync();
 return 0;
