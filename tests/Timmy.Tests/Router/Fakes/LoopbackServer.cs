@@ -29,6 +29,10 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public int ChatRequests => _requests.Count;
 
+    /// <summary>A drop after tokens waits for this, so the client has surely read those tokens first
+    /// (a reset can discard data still unread in the client's socket buffer).</summary>
+    public TaskCompletionSource ReleaseDrop { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Requests whose client went away before the server finished (cancellation reached the wire).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted);
 
@@ -95,6 +99,10 @@ public abstract class LoopbackServer : IAsyncDisposable
             {
                 if (reply.Kind == FakeReplyKind.Drop && i == reply.TokensBeforeDrop)
                 {
+                    if (i > 0)
+                    {
+                        await ReleaseDrop.Task.WaitAsync(context.RequestAborted);
+                    }
                     context.Abort();
                     return;
                 }
