@@ -1,3 +1,4 @@
+using OllamaSharp.Models.Exceptions;
 using Polly.Timeout;
 
 namespace Timmy.Core.Router;
@@ -12,6 +13,7 @@ public static class ErrorText
         var text = ex switch
         {
             TimeoutRejectedException t => $"timed out after {t.Timeout.TotalSeconds:0.#} s",
+            OllamaException => "rejected by the server: " + FirstLine(ex.Message),
             HttpRequestException { StatusCode: null } h => "connection failed: " + (h.InnerException?.Message ?? h.Message),
             _ when TransientErrors.StatusOf(ex) is { } status => $"HTTP {status}: {FirstLine(ex.Message)}",
             _ => $"{ex.GetType().Name}: {FirstLine(ex.Message)}",

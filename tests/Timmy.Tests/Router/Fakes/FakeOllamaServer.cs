@@ -28,6 +28,8 @@ public sealed class FakeOllamaServer : LoopbackServer
         app.MapPost("/api/chat", ChatAsync);
     }
 
+    protected override object ErrorBody(string message) => new { error = message };
+
     private async Task ChatAsync(HttpContext context)
     {
         var (body, reply) = await AcceptAsync(context);

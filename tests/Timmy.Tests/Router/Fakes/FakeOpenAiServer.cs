@@ -24,6 +24,8 @@ public sealed class FakeOpenAiServer : LoopbackServer
         app.MapPost("/v1/chat/completions", ChatAsync);
     }
 
+    protected override object ErrorBody(string message) => new { error = new { message, type = "fake", code = (string?)null } };
+
     private async Task ChatAsync(HttpContext context)
     {
         var (body, reply) = await AcceptAsync(context);

@@ -57,6 +57,9 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     protected abstract void Map(WebApplication app);
 
+    /// <summary>The API's error body shape.</summary>
+    protected abstract object ErrorBody(string message);
+
     /// <summary>Reads the body, records it, picks the scripted reply.</summary>
     protected async Task<(JsonObject Body, FakeReply Reply)> AcceptAsync(HttpContext context)
     {
@@ -72,7 +75,7 @@ public abstract class LoopbackServer : IAsyncDisposable
         {
             case FakeReplyKind.Error:
                 context.Response.StatusCode = reply.Status;
-                await context.Response.WriteAsJsonAsync(new { error = new { message = $"scripted {reply.Status}", type = "fake" } });
+                await context.Response.WriteAsJsonAsync(ErrorBody($"scripted {reply.Status}"));
                 return true;
             case FakeReplyKind.Stall:
                 try
