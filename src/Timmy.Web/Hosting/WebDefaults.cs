@@ -22,7 +22,11 @@ public static class WebDefaults
 
     public static WebApplication UseTimmyWebDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // Malformed request bodies are the client's fault: 400 ProblemDetails, never a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Timmy.Core.Router;
+using Timmy.Tests.Router.Fakes;
+
+namespace Timmy.Tests.Router;
+
+/// <summary>The router API over HTTP through the real host. All HTTP tests of the router live here, so
+/// authentication can be added in one place (<see cref="CreateClient"/>).</summary>
+public sealed class RouterEndpointsTests : IAsyncLifetime
+{
+    private FakeOllamaServer _ollama = null!;
+    private FakeOpenAiServer _openAi = null!;
+    private WebApplicationFactory<Program> _factory = null!;
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "timmy-router-http-" + Guid.NewGuid().ToString("N"));
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ollama = await FakeOllamaServer.StartNewAsync();
+        _openAi = await FakeOpenAiServer.StartNewAsync();
+        _openAi.Default = FakeReply.Answer("from openai");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Timmy:Storage:DataDirectory"] = _dataDir,
+            ["Timmy:Router:Retries"] = "0",
+            ["Timmy:Router:Providers:0:Name"] = "ollama",
+            ["Timmy:Router:Providers:0:Type"] = "ollama",
+            ["Timmy:Router:Providers:0:Url"] = _ollama.BaseUrl,
+            ["Timmy:Router:Providers:0:Priority"] = "1",
+            ["Timmy:Router:Providers:0:Models:0:Name"] = "llama3.2",
+            ["Timmy:Router:Providers:1:Name"] = "openai",
+            ["Timmy:Router:Providers:1:Type"] = "openai",
+            ["Timmy:Router:Providers:1:Url"] = _openAi.ApiBase,
+            ["Timmy:Router:Providers:1:Priority"] = "2",
+            ["Timmy:Router:Providers:1:ApiKeyEnv"] = "HTTP_TEST_OPENAI_KEY",
+            ["Timmy:Router:Providers:1:Models:0:Name"] = "gpt-test",
+        };
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+            b.ConfigureTestServices(s => s.AddSingleton(new RouterEnvironment(name => name == "HTTP_TEST_OPENAI_KEY" ? "sk-http-test" : null)));
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _ollama.DisposeAsync();
+        await _openAi.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    /// <summary>The one place to add the owner's credentials once the host requires them.</summary>
+    private HttpClient CreateClient() => _factory.CreateClient();
+
+    [Fact]
+    public async Task Status_Get_ListsProvidersInSnakeCase()
+    {
+        var json = await CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/router/status", Ct);
+
+        var providers = json.GetProperty("providers");
+        Assert.Equal("ollama", providers[0].GetProperty("name").GetString());
+        Assert.Equal("closed", providers[0].GetProperty("circuit_state").GetString());
+        Assert.Equal("openai", providers[1].GetProperty("name").GetString());
+        Assert.Equal("HTTP_TEST_OPENAI_KEY", providers[1].GetProperty("api_key_env").GetString());
+        Assert.DoesNotContain("sk-http-test", json.GetRawText());
+    }
+
+    [Fact]
+    public async Task Providers_Get_ReturnsArrayInPriorityOrder()
+    {
+        var json = await CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/router/providers", Ct);
+
+        Assert.Equal(["ollama", "openai"], json.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Complete_Prompt_AnswersWithProviderModelAndLatency()
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("hello from the fake", json.GetProperty("text").GetString());
+        Assert.Equal("ollama", json.GetProperty("provider").GetString());
+        Assert.Equal("llama3.2", json.GetProperty("model").GetString());
+        Assert.False(json.GetProperty("fallback_used").GetBoolean());
+        Assert.True(json.GetProperty("latency_ms").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task Disable_ThenComplete_NextProviderAnswersAsPrimary()
+    {
+        var client = CreateClient();
+
+        var disabled = await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/router/complete",
+            new { messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 50 }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.False((await disabled.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("enabled").GetBoolean());
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("openai", json.GetProperty("provider").GetString());
+        Assert.False(json.GetProperty("fallback_used").GetBoolean()); // a disabled provider is not the primary
+
+        Assert.Equal(0, _ollama.ChatRequests);
+        Assert.Equal(50, _openAi.Requests[0]["max_completion_tokens"]?.GetValue<int>() ?? _openAi.Requests[0]["max_tokens"]?.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Enable_AfterDisable_ProviderAnswersAgain()
+    {
+        var client = CreateClient();
+        await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
+
+        var enabled = await client.PostAsync("/api/v1/router/providers/ollama/enable", null, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        Assert.True((await enabled.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("enabled").GetBoolean());
+        Assert.Equal("ollama", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("provider").GetString());
+    }
+
+    [Theory]
+    [InlineData("enable")]
+    [InlineData("disable")]
+    [InlineData("reset")]
+    [InlineData("probe")]
+    public async Task Control_UnknownProvider_Returns404Problem(string action)
+    {
+        var response = await CreateClient().PostAsync($"/api/v1/router/providers/nope/{action}", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("No provider is named 'nope'.", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Reset_And_Probe_ReturnProviderStatus()
+    {
+        var client = CreateClient();
+
+        var reset = await client.PostAsync("/api/v1/router/providers/ollama/reset", null, Ct);
+        var probe = await client.PostAsync("/api/v1/router/providers/ollama/probe", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var json = await probe.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("available", json.GetProperty("availability").GetString());
+        Assert.Equal("ok: llama3.2 present", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Complete_NeitherPromptNorMessages_Returns400NamingTheField()
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { model = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(json.GetProperty("errors").TryGetProperty("prompt", out _));
+    }
+
+    [Fact]
+    public async Task Complete_BadRoleAndMaxTokens_Returns400()
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete",
+            new { messages = new[] { new { role = "wizard", content = "hi" } }, max_tokens = 0 }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("messages[0].role", out _));
+        Assert.True(errors.TryGetProperty("max_tokens", out _));
+    }
+
+    [Fact]
+    public async Task Complete_MalformedJson_Returns400()
+    {
+        var response = await CreateClient().PostAsync("/api/v1/router/complete",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Complete_AllProvidersFail_Returns503ListingEach()
+    {
+        _ollama.Default = FakeReply.Error(500);
+        _openAi.Default = FakeReply.Error(500);
+
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
+        Assert.Contains("ollama: failed (HTTP 500", detail);
+        Assert.Contains("openai: failed (HTTP 500", detail);
+    }
+
+    [Fact]
+    public async Task History_MinutesOutOfRange_Returns400_AndValidReturnsPoints()
+    {
+        var client = CreateClient();
+        await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        var bad = await client.GetAsync("/api/v1/router/history?minutes=0", Ct);
+        var unknown = await client.GetAsync("/api/v1/router/history?provider=nope", Ct);
+        var good = await client.GetFromJsonAsync<JsonElement>("/api/v1/router/history?minutes=60&provider=ollama", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var point = Assert.Single(good.GetProperty("points").EnumerateArray());
+        Assert.Equal(1, point.GetProperty("requests").GetInt64());
+    }
+
+    [Fact]
+    public async Task Metrics_Get_IsPrometheusText()
+    {
+        var client = CreateClient();
+        await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        var response = await client.GetAsync("/metrics", Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("# TYPE timmy_router_requests_total counter", text);
+        Assert.Contains("timmy_router_requests_total{provider=\"ollama\"} 1\n", text);
+        Assert.Contains("timmy_router_circuit_state{provider=\"openai\"} 0\n", text);
+    }
+}
