@@ -29,7 +29,13 @@ public static class RouterServiceCollectionExtensions
 
         services.TryAddSingleton<IRouterStore, SqliteRouterStore>();
         services.AddSingleton<RouterEvents>();
-        services.AddSingleton<RouterMeter>();
+        services.AddSingleton(sp =>
+        {
+            var meter = new RouterMeter();
+            meter.ObserveCircuits(() => sp.GetRequiredService<ProviderRegistry>().All.Select(p =>
+                new System.Diagnostics.Metrics.Measurement<int>((int)p.Breaker.State, new KeyValuePair<string, object?>("provider", p.Name))));
+            return meter;
+        });
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<CascadeRouter>();
         services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<CascadeRouter>());
