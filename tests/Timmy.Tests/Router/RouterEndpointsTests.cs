@@ -2,22 +2,21 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Timmy.Core.Router;
+using Timmy.Core.Security;
+using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Router;
 
-/// <summary>The router API over HTTP through the real host. All HTTP tests of the router live here, so
-/// authentication can be added in one place (<see cref="CreateClient"/>).</summary>
+/// <summary>The router API over HTTP through the real host, signed in with an owner API token.</summary>
 public sealed class RouterEndpointsTests : IAsyncLifetime
 {
     private FakeOllamaServer _ollama = null!;
     private FakeOpenAiServer _openAi = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "timmy-router-http-" + Guid.NewGuid().ToString("N"));
+    private RouterWebFactory _factory = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
@@ -25,30 +24,20 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
         _ollama = await FakeOllamaServer.StartNewAsync();
         _openAi = await FakeOpenAiServer.StartNewAsync();
         _openAi.Default = FakeReply.Answer("from openai");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Timmy:Storage:DataDirectory"] = _dataDir,
-            ["Timmy:Router:Retries"] = "0",
-            ["Timmy:Router:Providers:0:Name"] = "ollama",
-            ["Timmy:Router:Providers:0:Type"] = "ollama",
-            ["Timmy:Router:Providers:0:Url"] = _ollama.BaseUrl,
-            ["Timmy:Router:Providers:0:Priority"] = "1",
-            ["Timmy:Router:Providers:0:Models:0:Name"] = "llama3.2",
-            ["Timmy:Router:Providers:1:Name"] = "openai",
-            ["Timmy:Router:Providers:1:Type"] = "openai",
-            ["Timmy:Router:Providers:1:Url"] = _openAi.ApiBase,
-            ["Timmy:Router:Providers:1:Priority"] = "2",
-            ["Timmy:Router:Providers:1:ApiKeyEnv"] = "HTTP_TEST_OPENAI_KEY",
-            ["Timmy:Router:Providers:1:Models:0:Name"] = "gpt-test",
-        };
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                b.UseSetting(key, value);
-            }
-            b.ConfigureTestServices(s => s.AddSingleton(new RouterEnvironment(name => name == "HTTP_TEST_OPENAI_KEY" ? "sk-http-test" : null)));
-        });
+        _factory = new RouterWebFactory();
+        var settings = _factory.Settings;
+        settings["Timmy:Router:Retries"] = "0";
+        settings["Timmy:Router:Providers:0:Name"] = "ollama";
+        settings["Timmy:Router:Providers:0:Type"] = "ollama";
+        settings["Timmy:Router:Providers:0:Url"] = _ollama.BaseUrl;
+        settings["Timmy:Router:Providers:0:Priority"] = "1";
+        settings["Timmy:Router:Providers:0:Models:0:Name"] = "llama3.2";
+        settings["Timmy:Router:Providers:1:Name"] = "openai";
+        settings["Timmy:Router:Providers:1:Type"] = "openai";
+        settings["Timmy:Router:Providers:1:Url"] = _openAi.ApiBase;
+        settings["Timmy:Router:Providers:1:Priority"] = "2";
+        settings["Timmy:Router:Providers:1:ApiKeyEnv"] = "HTTP_TEST_OPENAI_KEY";
+        settings["Timmy:Router:Providers:1:Models:0:Name"] = "gpt-test";
     }
 
     public async ValueTask DisposeAsync()
@@ -56,24 +45,46 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
         await _factory.DisposeAsync();
         await _ollama.DisposeAsync();
         await _openAi.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+    }
+
+    /// <summary>An owner token with every scope; the one place credentials are set.</summary>
+    private Task<HttpClient> CreateClientAsync() => _factory.CreateOwnerClientAsync();
+
+    /// <summary>The host with a fake environment holding the OpenAI key.</summary>
+    private sealed class RouterWebFactory : TimmyWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            Directory.Delete(_dataDir, true);
-        }
-        catch (IOException)
-        {
-            // best effort
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s =>
+                s.AddSingleton(new RouterEnvironment(name => name == "HTTP_TEST_OPENAI_KEY" ? "sk-http-test" : null)));
         }
     }
 
-    /// <summary>The one place to add the owner's credentials once the host requires them.</summary>
-    private HttpClient CreateClient() => _factory.CreateClient();
+    [Fact]
+    public async Task Status_Anonymous_Returns401()
+    {
+        var response = await _factory.CreateAnonymousClient().GetAsync("/api/v1/router/status", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Disable_ReadOnlyToken_Returns403AndChangesNothing()
+    {
+        var client = await _factory.CreateOwnerClientAsync(ApiScopes.RouterRead);
+
+        var response = await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/router/providers/ollama", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(status.GetProperty("enabled").GetBoolean());
+    }
 
     [Fact]
     public async Task Status_Get_ListsProvidersInSnakeCase()
     {
-        var json = await CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/router/status", Ct);
+        var json = await (await CreateClientAsync()).GetFromJsonAsync<JsonElement>("/api/v1/router/status", Ct);
 
         var providers = json.GetProperty("providers");
         Assert.Equal("ollama", providers[0].GetProperty("name").GetString());
@@ -86,7 +97,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Providers_Get_ReturnsArrayInPriorityOrder()
     {
-        var json = await CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/router/providers", Ct);
+        var json = await (await CreateClientAsync()).GetFromJsonAsync<JsonElement>("/api/v1/router/providers", Ct);
 
         Assert.Equal(["ollama", "openai"], json.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
@@ -94,7 +105,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Complete_Prompt_AnswersWithProviderModelAndLatency()
     {
-        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+        var response = await (await CreateClientAsync()).PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -108,7 +119,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Disable_ThenComplete_NextProviderAnswersAsPrimary()
     {
-        var client = CreateClient();
+        var client = await CreateClientAsync();
 
         var disabled = await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
         var response = await client.PostAsJsonAsync("/api/v1/router/complete",
@@ -127,7 +138,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Enable_AfterDisable_ProviderAnswersAgain()
     {
-        var client = CreateClient();
+        var client = await CreateClientAsync();
         await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
 
         var enabled = await client.PostAsync("/api/v1/router/providers/ollama/enable", null, Ct);
@@ -144,7 +155,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [InlineData("probe")]
     public async Task Control_UnknownProvider_Returns404Problem(string action)
     {
-        var response = await CreateClient().PostAsync($"/api/v1/router/providers/nope/{action}", null, Ct);
+        var response = await (await CreateClientAsync()).PostAsync($"/api/v1/router/providers/nope/{action}", null, Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("No provider is named 'nope'.", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
@@ -153,7 +164,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Reset_And_Probe_ReturnProviderStatus()
     {
-        var client = CreateClient();
+        var client = await CreateClientAsync();
 
         var reset = await client.PostAsync("/api/v1/router/providers/ollama/reset", null, Ct);
         var probe = await client.PostAsync("/api/v1/router/providers/ollama/probe", null, Ct);
@@ -167,7 +178,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Complete_NeitherPromptNorMessages_Returns400NamingTheField()
     {
-        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { model = "x" }, Ct);
+        var response = await (await CreateClientAsync()).PostAsJsonAsync("/api/v1/router/complete", new { model = "x" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -177,7 +188,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Complete_BadRoleAndMaxTokens_Returns400()
     {
-        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete",
+        var response = await (await CreateClientAsync()).PostAsJsonAsync("/api/v1/router/complete",
             new { messages = new[] { new { role = "wizard", content = "hi" } }, max_tokens = 0 }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -189,7 +200,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Complete_MalformedJson_Returns400()
     {
-        var response = await CreateClient().PostAsync("/api/v1/router/complete",
+        var response = await (await CreateClientAsync()).PostAsync("/api/v1/router/complete",
             new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -201,7 +212,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
         _ollama.Default = FakeReply.Error(500);
         _openAi.Default = FakeReply.Error(500);
 
-        var response = await CreateClient().PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+        var response = await (await CreateClientAsync()).PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
@@ -212,7 +223,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task History_MinutesOutOfRange_Returns400_AndValidReturnsPoints()
     {
-        var client = CreateClient();
+        var client = await CreateClientAsync();
         await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
 
         var bad = await client.GetAsync("/api/v1/router/history?minutes=0", Ct);
@@ -228,7 +239,7 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_Get_IsPrometheusText()
     {
-        var client = CreateClient();
+        var client = await CreateClientAsync();
         await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
 
         var response = await client.GetAsync("/metrics", Ct);

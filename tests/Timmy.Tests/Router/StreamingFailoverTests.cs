@@ -3,6 +3,8 @@ using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 using Timmy.Tests.Router.Fakes;
 
+using Timmy.Tests.Infrastructure;
+
 namespace Timmy.Tests.Router;
 
 public sealed class StreamingFailoverTests : IAsyncLifetime
@@ -134,11 +136,11 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
             {
             }
         }, TestContext.Current.CancellationToken);
-        await Wait.UntilAsync(() => _ollama.ChatRequests == 1, "the stalled request");
+        await Eventually.TrueAsync(() => Task.FromResult(_ollama.ChatRequests == 1), "the stalled request");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => consume);
-        await Wait.UntilAsync(() => _ollama.AbortedRequests == 1, "the provider request to be aborted");
+        await Eventually.TrueAsync(() => Task.FromResult(_ollama.AbortedRequests == 1), "the provider request to be aborted");
         Assert.Equal(0, _openAi.ChatRequests);
     }
 }
