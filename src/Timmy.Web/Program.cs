@@ -1,4 +1,5 @@
 using Timmy.Core.Events;
+using Timmy.Core.Router;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Web.Api;
@@ -20,6 +21,7 @@ builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
 builder.Services.AddTimmyAuth();
 builder.Services.AddEvents();
+builder.Services.AddRouter();
 builder.Services.AddActivityFeed();
 builder.Services.AddRazorComponents();
 
@@ -35,6 +37,7 @@ if (!await app.PrepareAsync())
 
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
+app.MapRouterEndpoints();
 app.MapAuthEndpoints();
 app.MapEventEndpoints();
 app.MapActivityFeed();

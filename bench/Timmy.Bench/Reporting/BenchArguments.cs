@@ -40,6 +40,8 @@ public sealed class BenchArguments
                        [--seconds 10] [--writers 1,32] [--append] [--out bench/results/events.txt]
               fanout   WebSocket fan-out from the real server to many clients
                        [--clients 1000] [--events 200] [--rate 20] [--append] [--out bench/results/fanout.txt]
+              router   the cascade router's added latency and allocations per non-streaming call
+                       [--calls 5000] [--append] [--out bench/results/router.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

@@ -32,6 +32,7 @@ public static class EventType
     public const string ProviderFallback = "provider.fallback";
     public const string ProviderEnabled = "provider.enabled";
     public const string ProviderDisabled = "provider.disabled";
+    public const string ProviderProbed = "provider.probed";
 
     public const string AuthSignedIn = "auth.signed_in";
     public const string AuthSignInFailed = "auth.sign_in_failed";
@@ -47,7 +48,7 @@ public static class EventType
         ToolCalled, ToolCompleted, ToolFailed,
         SystemError, SystemWarning, SystemInfo,
         ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,
-        ProviderEnabled, ProviderDisabled,
+        ProviderEnabled, ProviderDisabled, ProviderProbed,
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
     ];
 

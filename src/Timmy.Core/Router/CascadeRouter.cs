@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Timmy.Core.Router.Metrics;
+
+namespace Timmy.Core.Router;
+
+/// <summary>
+/// The cascade (ADR-020) as an <see cref="IChatClient"/>: every LLM call in the product goes through here.
+/// Providers are tried in <see cref="ProviderRegistry.CascadeOrder"/>; each call passes the provider's
+/// circuit breaker, then its Polly pipeline (retries on transient errors, per-attempt timeout). Streaming
+/// fails over only until the first update has reached the caller. When no provider answers,
+/// <see cref="NoProviderAvailableException"/> lists each one and why.
+/// </summary>
+public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events, RouterMeter meter, TimeProvider time) : IChatClient
+{
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var attempts = new List<ProviderAttempt>();
+        var started = time.GetTimestamp();
+        foreach (var provider in registry.CascadeOrder())
+        {
+            if (!TryAdmit(provider, attempts, out var isTrial))
+            {
+                continue;
+            }
+            var model = provider.ResolveModel(options?.ModelId);
+            var call = WithModel(options, model);
+            var attemptStart = time.GetTimestamp();
+            try
+            {
+                var response = await provider.Pipeline.ExecuteAsync(
+                    static async (state, ct) => await state.Chat.GetResponseAsync(state.list, state.call, ct),
+                    (Chat: provider.Client.Chat!, list, call), cancellationToken);
+                var latency = Ms(attemptStart);
+                Succeeded(provider, isTrial, latency, null, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+                var fallback = Annotate(response.AdditionalProperties ??= [], provider, response.ModelId ?? model, attempts);
+                response.AdditionalProperties[RouterResponseKeys.LatencyMs] = Ms(started);
+                return response;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                provider.Breaker.Release(isTrial);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                Failed(provider, isTrial, Ms(attemptStart), ex, attempts);
+            }
+        }
+        throw new NoProviderAvailableException(attempts);
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var attempts = new List<ProviderAttempt>();
+        foreach (var provider in registry.CascadeOrder())
+        {
+            if (!TryAdmit(provider, attempts, out var isTrial))
+            {
+                continue;
+            }
+            var model = provider.ResolveModel(options?.ModelId);
+            var call = WithModel(options, model);
+            var attemptStart = time.GetTimestamp();
+            OpenStream? stream = null;
+            try
+            {
+                stream = await provider.Pipeline.ExecuteAsync(
+                    static async (state, ct) => await OpenStream.StartAsync(state.provider, state.list, state.call, state.cancellationToken, ct),
+                    (provider, list, call, cancellationToken), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                provider.Breaker.Release(isTrial);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                Failed(provider, isTrial, Ms(attemptStart), ex, attempts);
+                continue;
+            }
+
+            // From here on tokens have reached the caller: no failover.
+            await using (stream)
+            {
+                var ttft = Ms(attemptStart);
+                var usage = new UsageTotals();
+                var first = stream.Current;
+                Annotate(first.AdditionalProperties ??= [], provider, first.ModelId ?? model, attempts);
+                first.AdditionalProperties[RouterResponseKeys.TimeToFirstTokenMs] = ttft;
+                usage.Add(first);
+                yield return first;
+                while (true)
+                {
+                    ChatResponseUpdate update;
+                    try
+                    {
+                        if (!await stream.MoveNextAsync())
+                        {
+                            break;
+                        }
+                        update = stream.Current;
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        provider.Breaker.Release(isTrial);
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        Failed(provider, isTrial, Ms(attemptStart), ex, attempts);
+                        throw new ProviderStreamInterruptedException(provider.Name, ex);
+                    }
+                    var props = update.AdditionalProperties ??= [];
+                    props[RouterResponseKeys.Provider] = provider.Name;
+                    props[RouterResponseKeys.Model] = update.ModelId ?? model;
+                    usage.Add(update);
+                    yield return update;
+                }
+                Succeeded(provider, isTrial, Ms(attemptStart), ttft, usage.In, usage.Out);
+            }
+            yield break;
+        }
+        throw new NoProviderAvailableException(attempts);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+        // Providers belong to the registry, which the container disposes.
+    }
+
+    private static bool TryAdmit(ProviderRuntime provider, List<ProviderAttempt> attempts, out bool isTrial)
+    {
+        isTrial = false;
+        if (provider.SkipReason() is { } reason)
+        {
+            attempts.Add(new ProviderAttempt(provider.Name, true, reason));
+            return false;
+        }
+        if (!provider.Breaker.TryAcquire(out isTrial))
+        {
+            var snapshot = provider.Breaker.Snapshot();
+            attempts.Add(new ProviderAttempt(provider.Name, true, snapshot.HalfOpenAt is { } at
+                ? $"circuit open until {at:HH:mm:ss} UTC"
+                : "circuit half-open, trial calls in progress"));
+            return false;
+        }
+        return true;
+    }
+
+    private void Succeeded(ProviderRuntime provider, bool isTrial, double latencyMs, double? ttftMs, long tokensIn, long tokensOut)
+    {
+        provider.Breaker.RecordSuccess(isTrial);
+        provider.Metrics.RecordSuccess(latencyMs, ttftMs, tokensIn, tokensOut);
+        meter.Success(provider.Name, latencyMs, ttftMs, tokensIn, tokensOut);
+    }
+
+    private void Failed(ProviderRuntime provider, bool isTrial, double latencyMs, Exception ex, List<ProviderAttempt> attempts)
+    {
+        var reason = ErrorText.Describe(ex);
+        provider.Breaker.RecordFailure(isTrial, reason);
+        provider.Metrics.RecordFailure(latencyMs, reason);
+        meter.Failure(provider.Name, latencyMs);
+        attempts.Add(new ProviderAttempt(provider.Name, false, reason));
+    }
+
+    private bool Annotate(AdditionalPropertiesDictionary props, ProviderRuntime provider, string? model, List<ProviderAttempt> attempts)
+    {
+        var primary = registry.Primary;
+        var fallback = primary is not null && primary != provider;
+        props[RouterResponseKeys.Provider] = provider.Name;
+        props[RouterResponseKeys.Model] = model;
+        props[RouterResponseKeys.FallbackUsed] = fallback;
+        if (fallback)
+        {
+            events.Fallback(primary!.Name, provider.Name, attempts.ToArray());
+        }
+        return fallback;
+    }
+
+    private static ChatOptions WithModel(ChatOptions? options, string? model)
+    {
+        var call = options?.Clone() ?? new ChatOptions();
+        call.ModelId = model;
+        return call;
+    }
+
+    private double Ms(long start) => time.GetElapsedTime(start).TotalMilliseconds;
+}

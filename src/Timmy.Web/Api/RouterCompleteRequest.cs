@@ -1,0 +1,62 @@
+using Microsoft.Extensions.AI;
+
+namespace Timmy.Web.Api;
+
+/// <summary>Body of <c>POST /api/v1/router/complete</c>: a <c>prompt</c> or a list of <c>messages</c>.</summary>
+public sealed record RouterCompleteRequest(string? Prompt, IReadOnlyList<RouterCompleteMessage>? Messages, string? Model, int? MaxTokens)
+{
+    public const int MaxPromptChars = 100_000;
+    public const int MaxMessageCount = 200;
+    public const int MaxTotalChars = 400_000;
+    public const int MaxOutputTokens = 32_768;
+    private static readonly string[] Roles = ["system", "user", "assistant"];
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var hasPrompt = !string.IsNullOrWhiteSpace(Prompt);
+        var hasMessages = Messages is { Count: > 0 };
+        if (hasPrompt == hasMessages)
+        {
+            errors["prompt"] = ["Give either prompt or messages (one of them, not both)."];
+        }
+        if (Prompt is { Length: > MaxPromptChars })
+        {
+            errors["prompt"] = [$"prompt must be at most {MaxPromptChars} characters."];
+        }
+        if (Messages is { Count: > MaxMessageCount })
+        {
+            errors["messages"] = [$"messages may hold at most {MaxMessageCount} entries."];
+        }
+        for (var i = 0; i < Math.Min(Messages?.Count ?? 0, MaxMessageCount); i++)
+        {
+            var m = Messages![i];
+            if (m is null || !Roles.Contains(m.Role))
+            {
+                errors[$"messages[{i}].role"] = ["role must be system, user or assistant."];
+            }
+            if (string.IsNullOrWhiteSpace(m?.Content))
+            {
+                errors[$"messages[{i}].content"] = ["content is required."];
+            }
+        }
+        if (Messages?.Sum(m => m?.Content?.Length ?? 0) > MaxTotalChars)
+        {
+            errors["messages"] = [$"messages may hold at most {MaxTotalChars} characters in all."];
+        }
+        if (Model is { Length: > 200 })
+        {
+            errors["model"] = ["model must be at most 200 characters."];
+        }
+        if (MaxTokens is < 1 or > MaxOutputTokens)
+        {
+            errors["max_tokens"] = [$"max_tokens must be between 1 and {MaxOutputTokens}."];
+        }
+        return errors;
+    }
+
+    public IReadOnlyList<ChatMessage> ToMessages() =>
+        Messages is { Count: > 0 }
+            ? Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList()
+            : [new ChatMessage(ChatRole.User, Prompt)];
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Timmy.Tests.Router.Fakes;
+
+/// <summary>Speaks the Ollama API: <c>GET /api/tags</c>, <c>POST /api/chat</c> (NDJSON stream or one object).</summary>
+public sealed class FakeOllamaServer : LoopbackServer
+{
+    public List<string> Models { get; } = ["llama3.2:latest"];
+
+    public bool TagsFail { get; set; }
+
+    public static async Task<FakeOllamaServer> StartNewAsync()
+    {
+        var server = new FakeOllamaServer();
+        await server.StartAsync();
+        return server;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapGet("/api/tags", () => TagsFail
+            ? Results.StatusCode(500)
+            : Results.Json(new
+            {
+                models = Models.Select(m => new { name = m, model = m, modified_at = "2026-01-01T00:00:00Z", size = 1, digest = "d" }),
+            }));
+        app.MapPost("/api/chat", ChatAsync);
+    }
+
+    protected override object ErrorBody(string message) => new { error = message };
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var (body, reply) = await AcceptAsync(context);
+        if (await TryCommonAsync(context, reply))
+        {
+            return;
+        }
+        var model = (string?)body["model"] ?? "";
+        if (body["stream"]?.GetValue<bool>() == false)
+        {
+            await context.Response.WriteAsync(Json(Message(model, reply.Text, done: true)));
+            return;
+        }
+        context.Response.ContentType = "application/x-ndjson";
+        await StreamAsync(context, reply, token => Json(Message(model, token, done: false)) + "\n", Json(Message(model, "", done: true)) + "\n");
+    }
+
+    private static object Message(string model, string content, bool done) => done
+        ? new
+        {
+            model, created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content }, done = true,
+            done_reason = "stop", prompt_eval_count = 7, eval_count = 5,
+        }
+        : new { model, created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content }, done = false };
+}

@@ -1,0 +1,23 @@
+namespace Timmy.Tests.Router.Fakes;
+
+/// <summary>What a fake LLM server does with one chat request.</summary>
+public sealed record FakeReply(FakeReplyKind Kind, string Text = "", int Status = 200, int TokensBeforeDrop = 0)
+{
+    public static FakeReply Answer(string text) => new(FakeReplyKind.Answer, text);
+
+    public static FakeReply Error(int status) => new(FakeReplyKind.Error, Status: status);
+
+    /// <summary>Never answers; ends when the client gives up.</summary>
+    public static FakeReply Stall() => new(FakeReplyKind.Stall);
+
+    /// <summary>Streams <paramref name="tokens"/> tokens of <paramref name="text"/>, then drops the connection.</summary>
+    public static FakeReply DropAfter(int tokens, string text = "one two three four") => new(FakeReplyKind.Drop, text, TokensBeforeDrop: tokens);
+}
+
+public enum FakeReplyKind
+{
+    Answer,
+    Error,
+    Stall,
+    Drop,
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+using Timmy.Core.Router;
+using Timmy.Tests.Router.Fakes;
+
+using Timmy.Tests.Infrastructure;
+
+namespace Timmy.Tests.Router;
+
+public sealed class StreamingFailoverTests : IAsyncLifetime
+{
+    private FakeOllamaServer _ollama = null!;
+    private FakeOpenAiServer _openAi = null!;
+    private RouterHarness _harness = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ollama = await FakeOllamaServer.StartNewAsync();
+        _openAi = await FakeOpenAiServer.StartNewAsync();
+        _ollama.Default = FakeReply.Answer("one two three");
+        _openAi.Default = FakeReply.Answer("alpha beta");
+        _harness = new RouterHarness().Ollama(0, _ollama.BaseUrl).OpenAi(1, _openAi.ApiBase).Set("Retries", "0");
+        await _harness.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _harness.DeleteData();
+        await _ollama.DisposeAsync();
+        await _openAi.DisposeAsync();
+    }
+
+    private IAsyncEnumerable<ChatResponseUpdate> Stream(CancellationToken cancellationToken) =>
+        _harness.Router.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], null, cancellationToken);
+
+    [Fact]
+    public async Task Stream_ProviderUp_StreamsTokensAnnotatedWithProvider()
+    {
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in Stream(TestContext.Current.CancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal("one two three", string.Concat(updates.Select(u => u.Text)));
+        Assert.True(updates.Count >= 3);
+        Assert.All(updates, u => Assert.Equal("ollama", u.AdditionalProperties![RouterResponseKeys.Provider]));
+        Assert.Equal(false, updates[0].AdditionalProperties![RouterResponseKeys.FallbackUsed]);
+        Assert.True(updates[0].AdditionalProperties!.ContainsKey(RouterResponseKeys.TimeToFirstTokenMs));
+        var metrics = _harness.Registry.Find("ollama")!.Metrics.Snapshot();
+        Assert.Equal(1, metrics.Successes);
+        Assert.NotNull(metrics.AvgTimeToFirstTokenMs);
+    }
+
+    [Fact]
+    public async Task Stream_FirstProviderFailsBeforeFirstToken_FailsOverToNext()
+    {
+        _ollama.Default = FakeReply.Error(500);
+
+        var text = new StringBuilder();
+        var providers = new HashSet<object?>();
+        await foreach (var update in Stream(TestContext.Current.CancellationToken))
+        {
+            text.Append(update.Text);
+            providers.Add(update.AdditionalProperties?[RouterResponseKeys.Provider]);
+        }
+
+        Assert.Equal("alpha beta", text.ToString());
+        Assert.Equal(["openai"], providers);
+        Assert.Equal(1, _ollama.ChatRequests);
+    }
+
+    [Fact]
+    public async Task Stream_DroppedBeforeFirstToken_FailsOver()
+    {
+        _ollama.Default = FakeReply.DropAfter(0);
+
+        var text = new StringBuilder();
+        await foreach (var update in Stream(TestContext.Current.CancellationToken))
+        {
+            text.Append(update.Text);
+        }
+
+        Assert.Equal("alpha beta", text.ToString());
+    }
+
+    [Fact]
+    public async Task Stream_DroppedAfterFirstToken_ThrowsWithoutFailover()
+    {
+        _ollama.Default = FakeReply.DropAfter(2);
+        var received = new StringBuilder();
+
+        var error = await Assert.ThrowsAsync<ProviderStreamInterruptedException>(async () =>
+        {
+            await foreach (var update in Stream(TestContext.Current.CancellationToken))
+            {
+                received.Append(update.Text);
+                if (received.ToString() == "one two")
+                {
+                    _ollama.ReleaseDrop.TrySetResult();
+                }
+            }
+        });
+
+        Assert.Equal("ollama", error.Provider);
+        Assert.Equal("one two", received.ToString());
+        Assert.Equal(0, _openAi.ChatRequests);
+        Assert.Equal(1, _harness.Registry.Find("ollama")!.Metrics.Snapshot().Failures);
+    }
+
+    [Fact]
+    public async Task Stream_OpenAiSseProvider_StreamsTokens()
+    {
+        await _harness.Control.SetEnabledAsync("ollama", false, TestContext.Current.CancellationToken);
+
+        var text = new StringBuilder();
+        await foreach (var update in Stream(TestContext.Current.CancellationToken))
+        {
+            text.Append(update.Text);
+        }
+
+        Assert.Equal("alpha beta", text.ToString());
+        Assert.Equal(true, _openAi.Requests[0]["stream"]?.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Stream_CallerCancelsWhileWaiting_StopsProviderCallWithoutFailover()
+    {
+        _ollama.Default = FakeReply.Stall();
+        using var cts = new CancellationTokenSource();
+
+        var consume = Task.Run(async () =>
+        {
+            await foreach (var _ in Stream(cts.Token))
+            {
+            }
+        }, TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => Task.FromResult(_ollama.ChatRequests == 1), "the stalled request");
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => consume);
+        await Eventually.TrueAsync(() => Task.FromResult(_ollama.AbortedRequests == 1), "the provider request to be aborted");
+        Assert.Equal(0, _openAi.ChatRequests);
+    }
+}
