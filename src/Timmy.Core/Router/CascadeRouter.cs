@@ -44,6 +44,10 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                 provider.Breaker.Release(isTrial);
                 throw;
             }
+            catch (ProviderUnavailableException ex)
+            {
+                Unavailable(provider, isTrial, ex, attempts);
+            }
             catch (Exception ex)
             {
                 Failed(provider, isTrial, Ms(attemptStart), ex, attempts);
@@ -77,6 +81,11 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
             {
                 provider.Breaker.Release(isTrial);
                 throw;
+            }
+            catch (ProviderUnavailableException ex)
+            {
+                Unavailable(provider, isTrial, ex, attempts);
+                continue;
             }
             catch (Exception ex)
             {
@@ -169,6 +178,12 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
         provider.Metrics.RecordFailure(latencyMs, reason);
         meter.Failure(provider.Name, latencyMs);
         attempts.Add(new ProviderAttempt(provider.Name, false, reason));
+    }
+
+    private static void Unavailable(ProviderRuntime provider, bool isTrial, ProviderUnavailableException ex, List<ProviderAttempt> attempts)
+    {
+        provider.Breaker.Release(isTrial);
+        attempts.Add(new ProviderAttempt(provider.Name, true, "unavailable: " + ex.Reason));
     }
 
     private bool Annotate(AdditionalPropertiesDictionary props, ProviderRuntime provider, string? model, List<ProviderAttempt> attempts)

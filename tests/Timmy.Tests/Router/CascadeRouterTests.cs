@@ -1,5 +1,6 @@
 using Timmy.Core.Events;
 using Timmy.Core.Router;
+using Timmy.Core.Router.Circuit;
 using Timmy.Tests.Router.Fakes;
 
 using Timmy.Tests.Infrastructure;
@@ -120,7 +121,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         Assert.Equal(4, error.Attempts.Count);
         Assert.Contains("ollama: failed (HTTP 500", error.Message);
-        Assert.Contains("llamacpp: failed (", error.Message); // no model in a temp store: the tier reports why
+        Assert.Contains("llamacpp: skipped (unavailable: ", error.Message); // no model file: the tier says why
         Assert.Contains("openai: failed (HTTP 401", error.Message);
         Assert.Contains("anthropic: skipped (not configured: UNSET_ANTHROPIC_KEY_FOR_TEST is not set)", error.Message);
         Assert.Equal(1, OpenAi.ChatRequests);
@@ -185,5 +186,30 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
         Assert.Equal(7, metrics.TokensIn);
         Assert.Equal(5, metrics.TokensOut);
         Assert.NotNull(metrics.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task Cascade_LocalTierThatCannotRunHere_IsSkippedWithItsReason_AndItsCircuitStaysClosed()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "timmy-missing-" + Guid.NewGuid().ToString("N"));
+        Harness.Provider(2, "llamacpp", "llamacpp", null, "tiny", 2)
+            .Set("Providers:2:LibraryPath", Path.Combine(missing, "libllama.so"))
+            .Set("Providers:2:ModelPath", Path.Combine(missing, "tiny.gguf"))
+            .Set("CircuitBreakerThreshold", "1");
+        Ollama.Default = FakeReply.Error(404);
+        await Harness.StartAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await Harness.AskAsync();
+            Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        }
+        Assert.Equal(CircuitState.Closed, Harness.Registry.Find("llamacpp")!.Breaker.State);
+
+        OpenAi.Default = FakeReply.Error(404);
+        var error = await Assert.ThrowsAsync<NoProviderAvailableException>(() => Harness.AskAsync());
+        var local = Assert.Single(error.Attempts, a => a.Provider == "llamacpp");
+        Assert.True(local.Skipped);
+        Assert.StartsWith("unavailable: ", local.Reason);
     }
 }
