@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Timmy.Core.Events;
 
@@ -60,24 +60,31 @@ public static class EventSanitizer
     public static string? OptionalField(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(value.Trim(), MaxFieldLength);
 
-    /// <summary>Turns any data value into a sanitised JSON object. Non-objects are wrapped as <c>{"value": …}</c>.</summary>
+    /// <summary>Turns any data value into a sanitised JSON object. Non-objects are wrapped as <c>{"value": …}</c>.
+    /// One pass: the value is serialised once, then walked and written out clean.</summary>
     public static JsonElement Data(object? data)
     {
-        JsonNode? node = data switch
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EventJson.Options.Encoder }))
         {
-            null => null,
-            JsonNode n => n.DeepClone(),
-            JsonElement e => JsonNode.Parse(e.GetRawText()),
-            _ => JsonSerializer.SerializeToNode(data, data.GetType(), EventJson.Options),
-        };
-        var obj = node switch
-        {
-            null => new JsonObject(),
-            JsonObject o => o,
-            _ => new JsonObject { ["value"] = node },
-        };
-        var clean = Clean(obj, depth: 0) as JsonObject ?? new JsonObject();
-        return JsonSerializer.SerializeToElement(clean, EventJson.Options);
+            switch (data)
+            {
+                case null:
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                    break;
+                case JsonElement element:
+                    WriteRoot(writer, element);
+                    break;
+                default:
+                    using (var document = JsonSerializer.SerializeToDocument(data, data.GetType(), EventJson.Options))
+                    {
+                        WriteRoot(writer, document.RootElement);
+                    }
+                    break;
+            }
+        }
+        return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
     }
 
     public static bool IsSecretKey(string key)
@@ -86,48 +93,84 @@ public static class EventSanitizer
         return SecretKeyParts.Any(lower.Contains);
     }
 
-    private static JsonNode? Clean(JsonNode? node, int depth)
+    private static void WriteRoot(Utf8JsonWriter writer, JsonElement root)
     {
-        if (depth >= MaxDepth && node is JsonObject or JsonArray)
+        if (root.ValueKind == JsonValueKind.Object)
         {
-            return JsonValue.Create("[too deep]");
+            WriteClean(writer, root, depth: 0);
+            return;
         }
-        switch (node)
+        writer.WriteStartObject();
+        if (root.ValueKind != JsonValueKind.Undefined)
         {
-            case JsonObject obj:
-                var cleanObject = new JsonObject();
-                var count = 0;
-                foreach (var (key, value) in obj)
+            writer.WritePropertyName("value");
+            WriteClean(writer, root, depth: 1);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteClean(Utf8JsonWriter writer, JsonElement element, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object or JsonValueKind.Array when depth >= MaxDepth:
+                writer.WriteStringValue("[too deep]");
+                break;
+            case JsonValueKind.Object:
+                WriteObject(writer, element, depth);
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                var items = 0;
+                foreach (var item in element.EnumerateArray())
                 {
-                    if (++count > MaxItems)
+                    if (++items > MaxItems)
                     {
-                        cleanObject["_truncated"] = $"{obj.Count - MaxItems} more keys";
+                        writer.WriteStringValue($"…[{element.GetArrayLength() - MaxItems} more items]");
                         break;
                     }
-                    var cleanKey = Text(key, MaxFieldLength);
-                    cleanObject[cleanKey] = IsSecretKey(key) && value is not null
-                        ? JsonValue.Create(Redacted)
-                        : Clean(value, depth + 1);
+                    WriteClean(writer, item, depth + 1);
                 }
-                return cleanObject;
-            case JsonArray array:
-                var cleanArray = new JsonArray();
-                foreach (var item in array.Take(MaxItems))
-                {
-                    cleanArray.Add(Clean(item, depth + 1));
-                }
-                if (array.Count > MaxItems)
-                {
-                    cleanArray.Add($"…[{array.Count - MaxItems} more items]");
-                }
-                return cleanArray;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return JsonValue.Create(Text(value.GetValue<string>(), MaxStringValueLength));
-            case null:
-                return null;
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(Text(element.GetString()!, MaxStringValueLength));
+                break;
             default:
-                return node.DeepClone();
+                element.WriteTo(writer);
+                break;
         }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement obj, int depth)
+    {
+        writer.WriteStartObject();
+        HashSet<string>? written = null;
+        var count = 0;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (++count > MaxItems)
+            {
+                writer.WriteString("_truncated", $"{obj.GetPropertyCount() - MaxItems} more keys");
+                break;
+            }
+            var key = Text(property.Name, MaxFieldLength);
+            // Duplicate keys (in the input, or made equal by escaping): the first one stands.
+            if (!(written ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
+            {
+                continue;
+            }
+            writer.WritePropertyName(key);
+            if (IsSecretKey(property.Name) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                writer.WriteStringValue(Redacted);
+            }
+            else
+            {
+                WriteClean(writer, property.Value, depth + 1);
+            }
+        }
+        writer.WriteEndObject();
     }
 
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';

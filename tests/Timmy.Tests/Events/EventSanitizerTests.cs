@@ -90,4 +90,37 @@ public sealed class EventSanitizerTests
         Assert.Contains("[too deep]", data.GetRawText());
         Assert.Equal(EventSanitizer.MaxItems + 1, data.GetProperty("array").GetArrayLength());
     }
+
+    [Fact]
+    public void Data_KeysThatEscapeAlike_KeepTheFirst_AndTheResultIsValidJson()
+    {
+        var data = EventSanitizer.Data(JsonNode.Parse("""{"a\nb":1,"a\\nb":2,"n":null,"token":null}"""));
+
+        Assert.Equal(1, data.GetProperty("a\\nb").GetInt32());
+        Assert.Equal(3, data.EnumerateObject().Count());
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("token").ValueKind);
+    }
+
+    [Fact]
+    public void Data_NumbersAndBooleans_KeepTheirExactForm()
+    {
+        var data = EventSanitizer.Data(JsonDocument.Parse("""{"sats":2100000000000000,"fee":0.25,"ok":true}""").RootElement);
+
+        Assert.Equal("""{"sats":2100000000000000,"fee":0.25,"ok":true}""", data.GetRawText());
+    }
+
+    [Fact]
+    public void Data_ManyKeys_AreCutWithACountOfTheRest()
+    {
+        var wide = new JsonObject();
+        for (var i = 0; i < EventSanitizer.MaxItems + 7; i++)
+        {
+            wide["k" + i] = i;
+        }
+
+        var data = EventSanitizer.Data(wide);
+
+        Assert.Equal("7 more keys", data.GetProperty("_truncated").GetString());
+        Assert.Equal(EventSanitizer.MaxItems + 1, data.EnumerateObject().Count());
+    }
 }
