@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Timmy.E2E.Infrastructure;
 
 /// <summary>One server and one Debian chromium for a test class. The owner signs in once through the
-/// start-up link; each test gets a fresh browser context carrying that session.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// start-up link; each test gets a fresh browser context carrying that session. A subclass may start
+/// the server differently (<see cref="StartServerAsync"/>).</summary>
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string[] ChromiumArgs =
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
@@ -20,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await TimmyServer.StartAsync();
+        Server = await StartServerAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -35,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         LandingHeading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
         _ownerState = await context.StorageStateAsync();
     }
+
+    protected virtual Task<TimmyServer> StartServerAsync() => TimmyServer.StartAsync();
 
     /// <summary>Console errors and page errors from every page opened through this fixture (CSP
     /// violations and script failures show up here).</summary>
@@ -70,7 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

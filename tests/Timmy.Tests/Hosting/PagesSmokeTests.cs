@@ -16,6 +16,7 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/swarm/events", "Event log")]
     [InlineData("/swarm/events?type=task.*&task_id=t1", "Event log")]
     [InlineData("/settings/tokens", "API tokens")]
+    [InlineData("/router/status", "Router")]
     public async Task Page_SignedIn_RendersWithItsHeading(string path, string heading)
     {
         var browser = await OwnerBrowserSession.SignInAsync(host);
@@ -31,6 +32,7 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/swarm/live")]
     [InlineData("/swarm/events")]
     [InlineData("/settings/tokens")]
+    [InlineData("/router/status")]
     public async Task Page_Anonymous_RedirectsToLogin(string path)
     {
         var response = await host.CreateAnonymousClient().GetAsync(path, Ct);

@@ -45,6 +45,30 @@ public static partial class OwnerBrowserSession
             : throw new InvalidOperationException("No antiforgery token on " + path);
     }
 
+    /// <summary>Submits the server-rendered form named <paramref name="formName"/> on <paramref name="path"/>
+    /// as the signed-in owner's browser would: the page is read for its antiforgery token and cookie first.
+    /// Redirects are not followed.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(TimmyWebFactory factory, string path, string formName, CancellationToken cancellationToken)
+    {
+        await SignInAsync(factory);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var get = new HttpRequestMessage(HttpMethod.Get, path);
+        get.Headers.Add("Cookie", factory.OwnerCookie);
+        var page = await client.SendAsync(get, cancellationToken);
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync(cancellationToken)).Groups[1].Value;
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("timmy.csrf=", StringComparison.Ordinal));
+        using var post = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = formName,
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            }),
+        };
+        post.Headers.Add("Cookie", factory.OwnerCookie + "; " + antiforgeryCookie);
+        return await client.SendAsync(post, cancellationToken);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -27,17 +27,8 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
         _factory = new RouterWebFactory();
         var settings = _factory.Settings;
         settings["Timmy:Router:Retries"] = "0";
-        settings["Timmy:Router:Providers:0:Name"] = "ollama";
-        settings["Timmy:Router:Providers:0:Type"] = "ollama";
-        settings["Timmy:Router:Providers:0:Url"] = _ollama.BaseUrl;
-        settings["Timmy:Router:Providers:0:Priority"] = "1";
-        settings["Timmy:Router:Providers:0:Models:0:Name"] = "llama3.2";
-        settings["Timmy:Router:Providers:1:Name"] = "openai";
-        settings["Timmy:Router:Providers:1:Type"] = "openai";
-        settings["Timmy:Router:Providers:1:Url"] = _openAi.ApiBase;
-        settings["Timmy:Router:Providers:1:Priority"] = "2";
-        settings["Timmy:Router:Providers:1:ApiKeyEnv"] = "HTTP_TEST_OPENAI_KEY";
-        settings["Timmy:Router:Providers:1:Models:0:Name"] = "gpt-test";
+        settings.AddRouterProvider(0, "ollama", "ollama", _ollama.BaseUrl, "llama3.2", 1);
+        settings.AddRouterProvider(1, "openai", "openai", _openAi.ApiBase, "gpt-test", 2, "HTTP_TEST_OPENAI_KEY");
     }
 
     public async ValueTask DisposeAsync()

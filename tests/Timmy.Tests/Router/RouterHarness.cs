@@ -43,13 +43,11 @@ public sealed class RouterHarness : IAsyncDisposable
     /// <summary>Adds provider number <paramref name="index"/>.</summary>
     public RouterHarness Provider(int index, string name, string type, string? url, string? model, int priority, string? apiKeyEnv = null)
     {
-        var p = $"Providers:{index}:";
-        Set(p + "Name", name).Set(p + "Type", type).Set(p + "Url", url).Set(p + "Priority", priority.ToString());
-        if (model is not null)
+        foreach (var (key, value) in RouterProviderSettings.For(index, name, type, url, model, priority, apiKeyEnv))
         {
-            Set(p + "Models:0:Name", model);
+            Set(key, value);
         }
-        return apiKeyEnv is null ? this : Set(p + "ApiKeyEnv", apiKeyEnv);
+        return this;
     }
 
     public RouterHarness Ollama(int index, string url, int priority = 1) => Provider(index, "ollama", "ollama", url, "llama3.2", priority);

@@ -64,6 +64,22 @@ public sealed class RouterStatusTests : LoopbackRouterTests
     }
 
     [Fact]
+    public async Task Probe_ThenCircuitOpens_StatusKeepsTheProbeResult()
+    {
+        Ollama.Default = FakeReply.Error(500);
+        Harness.Set("CircuitBreakerThreshold", "1").Set("Retries", "0");
+        await Harness.StartAsync();
+        await Harness.Control.ProbeAsync("ollama", TestContext.Current.CancellationToken);
+
+        await Harness.AskAsync();
+
+        var ollama = Harness.Control.GetProvider("ollama")!;
+        Assert.Equal("circuit open after 1 failure(s)", ollama.Detail);
+        Assert.True(ollama.LastProbeAvailable);
+        Assert.Equal("ok: llama3.2 present", ollama.LastProbeDetail);
+    }
+
+    [Fact]
     public async Task Probe_ServerDown_UnavailableWithReason()
     {
         Ollama.TagsFail = true;

@@ -21,4 +21,6 @@ public sealed record ProviderStatus(
     string? DefaultModel,
     IReadOnlyList<ProviderModelInfo> Models,
     ProviderMetricsSnapshot Metrics,
-    DateTimeOffset? LastProbeAt);
+    DateTimeOffset? LastProbeAt,
+    bool? LastProbeAvailable,
+    string? LastProbeDetail);

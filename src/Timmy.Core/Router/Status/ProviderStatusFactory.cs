@@ -26,7 +26,9 @@ public static class ProviderStatusFactory
             provider.Options.DefaultModel,
             provider.Options.Models.Select(m => new ProviderModelInfo(m.Name, m.Name == provider.Options.DefaultModel, m.ContextWindow)).ToList(),
             provider.Metrics.Snapshot(),
-            probe?.At);
+            probe?.At,
+            probe?.Result.Available,
+            probe?.Result.Detail);
     }
 
     private static (string, string?) Availability(ProviderRuntime provider, CircuitSnapshot circuit, ProviderRuntime.ProbeRecord? probe)

@@ -10,6 +10,7 @@ public static class NavItems
         new("/", "🏠", "Home"),
         new("/swarm/live", "📡", "Live"),
         new("/swarm/events", "📜", "Event log"),
+        new("/router/status", "🚦", "Router"),
         new("/settings/tokens", "🎟️", "API tokens"),
     ];
 }
