@@ -1,7 +1,11 @@
 using Timmy.Core.Events;
 using Timmy.Core.Router;
+using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Web.Api;
+using Timmy.Web.Auth;
+using Timmy.Web.Components;
+using Timmy.Web.Feed;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -15,19 +19,29 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
 builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
+builder.Services.AddTimmyAuth();
 builder.Services.AddEvents();
 builder.Services.AddRouter();
+builder.Services.AddActivityFeed();
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 if (commandLine.Verb == TimmyCommandLine.Migrate)
 {
     return await app.RunMigrateVerbAsync();
 }
+if (!await app.PrepareAsync())
+{
+    return 1;
+}
 
-await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
 app.MapRouterEndpoints();
+app.MapAuthEndpoints();
+app.MapEventEndpoints();
+app.MapActivityFeed();
+app.MapRazorComponents<App>();
 
 await app.RunAsync();
 return 0;

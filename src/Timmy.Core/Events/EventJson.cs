@@ -1,9 +1,12 @@
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using Timmy.Core.Storage;
 
 namespace Timmy.Core.Events;
 
-/// <summary>The JSON shape used everywhere events leave the process: snake_case, no indentation.</summary>
+/// <summary>The JSON shape used everywhere events leave the process: snake_case, UTC timestamps, no
+/// indentation. HTML characters are not \u-escaped: JSON is data here, and every page escapes when it renders.</summary>
 public static class EventJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -11,6 +14,7 @@ public static class EventJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new UtcTimestampJsonConverter() },
     };
 }

@@ -49,7 +49,7 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
             EventSanitizer.OptionalField(taskId),
             EventSanitizer.OptionalField(agentId),
             EventSanitizer.Data(data),
-            _time.GetUtcNow());
+            TruncateToMicroseconds(_time.GetUtcNow()));
         // Once queued, the event is written even if this caller stops waiting.
         var pending = new Pending(draft, new TaskCompletionSource<EventRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
@@ -100,6 +100,9 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
             batch[i].Done.TrySetResult(record);
         }
     }
+
+    // The store keeps microseconds; the caller gets exactly what a later read returns.
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) => new(t.Ticks - t.Ticks % 10, t.Offset);
 
     /// <summary>Stops accepting events and waits until every queued one is stored.</summary>
     public async ValueTask DisposeAsync()

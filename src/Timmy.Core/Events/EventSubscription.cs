@@ -8,7 +8,7 @@ namespace Timmy.Core.Events;
 public sealed class EventSubscription : IDisposable
 {
     private readonly Channel<EventRecord> _buffer;
-    private readonly IReadOnlyList<EventTypePattern> _types;
+    private IReadOnlyList<EventTypePattern> _types;
     private readonly Action<EventSubscription> _onDispose;
     private readonly Lock _gapLock = new();
     private long _missed;
@@ -26,12 +26,18 @@ public sealed class EventSubscription : IDisposable
         _onDispose = onDispose;
     }
 
+    /// <summary>The type filter in force; empty means every event.</summary>
+    public IReadOnlyList<EventTypePattern> Types => Volatile.Read(ref _types);
+
+    /// <summary>Changes which events are delivered from now on.</summary>
+    public void SetTypes(IReadOnlyList<EventTypePattern> types) => Volatile.Write(ref _types, types);
+
     /// <summary>Events dropped since the subscription started (for diagnostics).</summary>
     public long TotalDropped { get; private set; }
 
     internal void Offer(EventRecord record)
     {
-        if (!EventTypePattern.MatchesAny(_types, record.EventType) || _buffer.Writer.TryWrite(record))
+        if (!EventTypePattern.MatchesAny(Types, record.EventType) || _buffer.Writer.TryWrite(record))
         {
             return;
         }

@@ -10,6 +10,9 @@ public static class TimmyHostDefaults
     public static WebApplicationBuilder CreateBuilder(string[] hostArgs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs });
+        // Serve wwwroot (and its pre-compressed copies) from a build as well as from a publish, whatever
+        // the environment: `dotnet run` without a launch profile is "Production".
+        builder.WebHost.UseStaticWebAssets();
         // Precedence for the data folder: --data-dir, then TIMMY_DATA_DIR, then configuration, then ./data.
         var dataDir = builder.Configuration["data-dir"] ?? Environment.GetEnvironmentVariable("TIMMY_DATA_DIR");
         if (!string.IsNullOrWhiteSpace(dataDir))

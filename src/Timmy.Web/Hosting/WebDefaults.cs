@@ -1,10 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Timmy.Core.Events;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Security;
 using Timmy.Core.Storage;
 
 namespace Timmy.Web.Hosting;
 
-/// <summary>What every feature shares: JSON shape, ProblemDetails, health checks, OpenAPI.</summary>
+/// <summary>What every feature shares: JSON shape, ProblemDetails, health checks, OpenAPI, the middleware
+/// order, and the start-up steps (migrations, owner password, banner).</summary>
 public static class WebDefaults
 {
     public static IServiceCollection AddTimmyWebDefaults(this IServiceCollection services)
@@ -12,18 +15,53 @@ public static class WebDefaults
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.Encoder = EventJson.Options.Encoder;
+            foreach (var converter in EventJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
         });
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
         services.AddOpenApi();
+        services.AddHostedService<StartupBanner>();
         return services;
+    }
+
+    /// <summary>Migrates the database and applies <c>TIMMY_ADMIN_PASSWORD</c>; on a configuration problem
+    /// prints each message and returns false.</summary>
+    public static async Task<bool> PrepareAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+            await app.Services.GetRequiredService<OwnerPasswordService>()
+                .ApplyAsync(app.Configuration[OwnerPasswordService.EnvironmentVariable]);
+            return true;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            var messages = ex is OptionsValidationException validation ? validation.Failures : [ex.Message];
+            Console.Error.WriteLine($"Timmy cannot start: {messages.Count()} problem(s).");
+            foreach (var message in messages)
+            {
+                Console.Error.WriteLine("  - " + message);
+            }
+            return false;
+        }
     }
 
     public static WebApplication UseTimmyWebDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

@@ -1,0 +1,27 @@
+namespace Timmy.Core.Security;
+
+/// <summary>What an API token may do. The signed-in owner (cookie) holds <see cref="All"/>.</summary>
+public static class ApiScopes
+{
+    public const string All = "*";
+    public const string EventsRead = "events:read";
+    public const string EventsWrite = "events:write";
+    public const string RouterRead = "router:read";
+    public const string RouterControl = "router:control";
+    public const string Chat = "chat";
+    public const string TokensManage = "tokens:manage";
+
+    /// <summary>Every scope a token can be given, with a one-line description for the token form.</summary>
+    public static IReadOnlyList<(string Scope, string Description)> Catalogue { get; } =
+    [
+        (EventsRead, "read the event log and subscribe to the live feed"),
+        (EventsWrite, "log events"),
+        (RouterRead, "read LLM router status and metrics"),
+        (RouterControl, "enable, disable, reset and probe LLM providers; run completions"),
+        (Chat, "talk to Timmy"),
+        (TokensManage, "create and revoke API tokens"),
+        (All, "everything the owner can do"),
+    ];
+
+    public static bool IsKnown(string scope) => Catalogue.Any(c => c.Scope == scope);
+}

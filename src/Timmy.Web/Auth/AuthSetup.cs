@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Security;
+using Timmy.Core.Storage;
+
+namespace Timmy.Web.Auth;
+
+/// <summary>Sign-in and protection: every endpoint needs the owner (cookie or API token) unless it says
+/// <c>AllowAnonymous</c>; API groups additionally require a scope; login is rate limited.</summary>
+public static class AuthSetup
+{
+    public const string SmartScheme = "cookie-or-bearer";
+    public const string LoginRateLimit = "login";
+    public const string CookieName = "timmy.auth";
+
+    public static string PolicyFor(string scope) => "scope:" + scope;
+
+    public static IServiceCollection AddTimmyAuth(this IServiceCollection services)
+    {
+        services.AddSecurityCore();
+        // Cookie keys live in <data-dir>/keys (owner-only permissions) so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("timmy");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((o, storage, loggers) =>
+        {
+            var keys = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "keys");
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keys);
+            }
+            else
+            {
+                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(keys), loggers);
+        });
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(7);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/login";
+                o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build();
+            foreach (var (scope, _) in ApiScopes.Catalogue)
+            {
+                o.AddPolicy(PolicyFor(scope), p => p
+                    .AddAuthenticationSchemes(SmartScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(c => c.User.HasScope(scope)));
+            }
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "timmy.csrf");
+        return services;
+    }
+
+    /// <summary>Requires the owner with <paramref name="scope"/> (API tokens must carry it).</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(PolicyFor(scope));
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/openapi"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

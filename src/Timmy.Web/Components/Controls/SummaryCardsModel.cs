@@ -1,0 +1,28 @@
+using Timmy.Core.Events;
+
+namespace Timmy.Web.Components.Controls;
+
+/// <summary>The cards over the event log: what each counts (<see cref="SummaryCard.Match"/> is a
+/// space-separated list of type patterns the browser script also uses for live increments).</summary>
+public static class SummaryCardsModel
+{
+    public sealed record SummaryCard(string Key, string Icon, string Label, string Match, long Value);
+
+    private static readonly (string Key, string Icon, string Label, string Match)[] Cards =
+    [
+        ("all", "📜", "events in the last hour", "*"),
+        ("task", "📝", "task events", "task.*"),
+        ("agent", "🤖", "agent events", "agent.*"),
+        ("market", "💰", "bids & auctions", "bid.* auction.*"),
+        ("problems", "🚨", "errors & failures", "system.error system.warning task.failed tool.failed"),
+    ];
+
+    public static IReadOnlyList<SummaryCard> Build(IReadOnlyList<EventTypeCount> counts) =>
+        Cards.Select(c => new SummaryCard(c.Key, c.Icon, c.Label, c.Match, Count(counts, c.Match))).ToList();
+
+    private static long Count(IReadOnlyList<EventTypeCount> counts, string match)
+    {
+        var patterns = match.Split(' ').Select(m => EventTypePattern.TryParse(m, out var p, out _) ? p : null).OfType<EventTypePattern>().ToList();
+        return counts.Where(c => EventTypePattern.MatchesAny(patterns, c.EventType)).Sum(c => c.Count);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Components;
+using Timmy.Core.Events;
+using Timmy.Web.Api;
+
+namespace Timmy.Web.Components.Pages;
+
+public partial class Events
+{
+    [Inject] private IEventStore Store { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    private EventsViewModel Model { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var (query, errors) = EventQueryParser.Parse(HttpContext.Request.Query);
+        // Bad filters are reported and ignored, never half-applied: show the unfiltered newest page.
+        var effective = errors.Count == 0 ? query : new EventQuery();
+        var page = await Store.QueryAsync(effective, HttpContext.RequestAborted);
+        var summary = await Store.CountByTypeAsync(Time.GetUtcNow().AddHours(-1), HttpContext.RequestAborted);
+        Model = EventsViewModel.Create(HttpContext.Request.Query, effective, page, summary, errors);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+
+namespace Timmy.E2E.Infrastructure;
+
+/// <summary>One server and one Debian chromium for a test class. The owner signs in once through the
+/// start-up link; each test gets a fresh browser context carrying that session.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+    private IPlaywright? _playwright;
+    private string? _ownerState;
+
+    public TimmyServer Server { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The page the start-up link landed on, as text, for the sign-in test.</summary>
+    public string LandingHeading { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await TimmyServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Server.SignInLink);
+        LandingHeading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
+        _ownerState = await context.StorageStateAsync();
+    }
+
+    /// <summary>Console errors and page errors from every page opened through this fixture (CSP
+    /// violations and script failures show up here).</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
+    public async Task<IBrowserContext> NewOwnerContextAsync() =>
+        Watch(await Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = _ownerState, BaseURL = Server.BaseUrl }));
+
+    public async Task<IBrowserContext> NewAnonymousContextAsync() =>
+        Watch(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl }));
+
+    private IBrowserContext Watch(IBrowserContext context)
+    {
+        context.Page += (_, page) =>
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    lock (ConsoleErrors) { ConsoleErrors.Add($"{page.Url}: {message.Text}"); }
+                }
+            };
+            page.PageError += (_, error) => { lock (ConsoleErrors) { ConsoleErrors.Add($"{page.Url}: {error}"); } };
+        };
+        return context;
+    }
+
+    /// <summary>Saves a screenshot beside the test output, for a person to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace Timmy.E2E;
