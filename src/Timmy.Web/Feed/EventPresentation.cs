@@ -36,6 +36,8 @@ public static class EventPresentation
         [EventType.AuthSignInFailed] = ("🔒", "Sign-in failed"),
         [EventType.AuthTokenCreated] = ("🎟️", "API token created"),
         [EventType.AuthTokenRevoked] = ("🗑️", "API token revoked"),
+        [EventType.ChatAnswered] = ("💬", "Timmy answered"),
+        [EventType.ChatFailed] = ("🔇", "Timmy could not answer"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";
