@@ -1,15 +1,16 @@
 namespace Timmy.Web.Hosting;
 
 /// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
-/// applies database migrations and exits. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
+/// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
 /// configuration.</summary>
 public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
+    public const string Chat = "chat";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Help];
 
     public static TimmyCommandLine Parse(string[] args)
     {
@@ -39,6 +40,7 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
         Verbs:
           serve     run the Mission Control dashboard (default)
           migrate   apply database migrations and exit
+          chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
           help      show this text
 
         Options:
