@@ -1,1 +1,15 @@
-Console.WriteLine("bench");
+using Timmy.Bench.Events;
+using Timmy.Bench.Fanout;
+using Timmy.Bench.Reporting;
+using Timmy.Bench.Router;
+
+// A small dispatcher: the first argument picks the benchmark, the rest are its options.
+var mode = args.Length > 0 ? args[0] : "";
+var options = BenchArguments.Parse(args.Skip(1));
+return mode switch
+{
+    "events" => await EventLogBenchmark.RunAsync(options),
+    "fanout" => await FanoutBenchmark.RunAsync(options),
+    "router" => await RouterOverheadBenchmark.RunAsync(options),
+    _ => BenchArguments.PrintUsage(mode),
+};

@@ -5,7 +5,7 @@ namespace Timmy.Core.Events;
 
 /// <summary>Writes events with group commit: callers queue their event and wait; one writer loop takes
 /// everything queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction, then
-/// completes each caller and publishes the batch on the bus in id order. Under a burst of writers this
+/// completes each caller and then publishes the batch on the bus in id order. Under a burst of writers this
 /// costs one fsync per batch instead of one per event.</summary>
 public sealed class EventLog : IEventLog, IAsyncDisposable
 {
@@ -93,11 +93,16 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
             return;
         }
 
+        // Callers first (their events are durable now), then listeners, in id order.
+        var records = new EventRecord[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var record = batch[i].Draft.WithId(ids[i]);
+            records[i] = batch[i].Draft.WithId(ids[i]);
+            batch[i].Done.TrySetResult(records[i]);
+        }
+        foreach (var record in records)
+        {
             _bus.Publish(record);
-            batch[i].Done.TrySetResult(record);
         }
     }
 

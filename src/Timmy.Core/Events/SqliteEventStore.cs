@@ -8,41 +8,36 @@ using Timmy.Core.Storage;
 namespace Timmy.Core.Events;
 
 /// <summary>The event log in SQLite (<c>event_log</c>, ADR-017).</summary>
-public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventStore
+public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventStore, IAsyncDisposable
 {
     private const string Columns = "id, event_type, source, task_id, agent_id, data, timestamp";
     private const int PruneChunk = 5000;
 
+    private readonly SemaphoreSlim _writerLock = new(1, 1);
+    private EventWriter? _writer;
+
     public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO event_log (event_type, source, task_id, agent_id, data, timestamp) " +
-                             "VALUES ($type, $source, $task, $agent, $data, $ts) RETURNING id";
-        var type = AddParameter(insert, "$type");
-        var source = AddParameter(insert, "$source");
-        var task = AddParameter(insert, "$task");
-        var agent = AddParameter(insert, "$agent");
-        var data = AddParameter(insert, "$data");
-        var timestamp = AddParameter(insert, "$ts");
-        insert.Prepare();
-
-        var ids = new long[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        await _writerLock.WaitAsync(cancellationToken);
+        try
         {
-            var e = batch[i];
-            type.Value = e.EventType;
-            source.Value = e.Source;
-            task.Value = (object?)e.TaskId ?? DBNull.Value;
-            agent.Value = (object?)e.AgentId ?? DBNull.Value;
-            data.Value = e.Data.GetRawText();
-            timestamp.Value = Timestamps.Format(e.Timestamp);
-            ids[i] = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            _writer ??= await EventWriter.OpenAsync(connections, cancellationToken);
+            try
+            {
+                return await _writer.AppendAsync(batch, cancellationToken);
+            }
+            catch
+            {
+                // A failed connection is not reused; the next batch opens a fresh one.
+                await _writer.DisposeAsync();
+                _writer = null;
+                throw;
+            }
         }
-        await transaction.CommitAsync(cancellationToken);
-        return ids;
+        finally
+        {
+            _writerLock.Release();
+        }
     }
 
     public async Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default)
@@ -221,12 +216,12 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
         }
     }
 
-    private static DbParameter AddParameter(DbCommand command, string name)
+    public async ValueTask DisposeAsync()
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
     }
 
     private sealed class EventRow

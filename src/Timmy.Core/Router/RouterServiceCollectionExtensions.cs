@@ -1,9 +1,11 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Router.Metrics;
 using Timmy.Core.Router.Providers;
+using Timmy.Core.Router.Providers.LlamaCpp;
 
 namespace Timmy.Core.Router;
 
@@ -23,13 +25,17 @@ public static class RouterServiceCollectionExtensions
         services.AddRouterProviderFactory(ProviderTypes.Ollama, (_, p) => OllamaProviderFactory.Create(p));
         services.AddRouterProviderFactory(ProviderTypes.OpenAi, (sp, p) => OpenAiProviderFactory.Create(p, sp.GetRequiredService<RouterEnvironment>()));
         services.AddRouterProviderFactory(ProviderTypes.Anthropic, (sp, p) => AnthropicProviderFactory.Create(p, sp.GetRequiredService<RouterEnvironment>()));
-        // Placeholder until the llama.cpp tier is in this binary: its AddLlamaCppProvider() registers a
-        // factory for the same type after AddRouter(), and the last registration wins.
-        services.AddRouterProviderFactory(ProviderTypes.LlamaCpp, (_, _) => ProviderClient.Unavailable("llama.cpp tier not built into this binary"));
+        services.AddRouterProviderFactory(ProviderTypes.LlamaCpp, (sp, p) => LlamaCppProviderFactory.Create(p, sp.GetRequiredService<ILogger<LlamaCppChatClient>>()));
 
         services.TryAddSingleton<IRouterStore, SqliteRouterStore>();
         services.AddSingleton<RouterEvents>();
-        services.AddSingleton<RouterMeter>();
+        services.AddSingleton(sp =>
+        {
+            var meter = new RouterMeter();
+            meter.ObserveCircuits(() => sp.GetRequiredService<ProviderRegistry>().All.Select(p =>
+                new System.Diagnostics.Metrics.Measurement<int>((int)p.Breaker.State, new KeyValuePair<string, object?>("provider", p.Name))));
+            return meter;
+        });
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<CascadeRouter>();
         services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<CascadeRouter>());

@@ -10,6 +10,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private int _walEnabled;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -24,8 +25,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             Pooling = true,
             DefaultTimeout = Math.Max(1, storage.BusyTimeoutMs / 1000),
         }.ToString();
-        _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={storage.BusyTimeoutMs}; " +
-                   "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        // Per-connection settings; journal_mode=WAL is stored in the file, so it is set once.
+        _pragmas = $"PRAGMA busy_timeout={storage.BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
     }
 
     public string DatabasePath { get; }
@@ -37,7 +38,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = _pragmas;
+            pragma.CommandText = Interlocked.Exchange(ref _walEnabled, 1) == 0 ? "PRAGMA journal_mode=WAL; " + _pragmas : _pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -3,25 +3,29 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 using Timmy.Core.Router.Status;
+using Timmy.Core.Security;
+using Timmy.Web.Auth;
 
 namespace Timmy.Web.Api;
 
 /// <summary>The router's JSON API under <c>/api/v1/router</c> (owner-only through the global policy), and
-/// the Prometheus <c>/metrics</c> endpoint beside it.</summary>
+/// the Prometheus <c>/metrics</c> endpoint beside it. Reading needs the <c>router:read</c> scope,
+/// changing anything or running a completion <c>router:control</c> (the owner's cookie holds both).</summary>
 public static class RouterEndpoints
 {
     public static IEndpointRouteBuilder MapRouterEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/router").WithTags("Router");
+        var group = app.MapGroup("/api/v1/router").WithTags("Router").RequireScope(ApiScopes.RouterRead);
+        var control = app.MapGroup("/api/v1/router").WithTags("Router").RequireScope(ApiScopes.RouterControl);
         group.MapGet("/status", GetStatus).WithName("GetRouterStatus").WithSummary("Providers, circuits, metrics and the preferred provider.");
         group.MapGet("/providers", GetProviders).WithName("ListRouterProviders").WithSummary("Every provider in cascade priority order.");
         group.MapGet("/providers/{name}", GetProvider).WithName("GetRouterProvider").WithSummary("One provider's status card.");
-        group.MapPost("/providers/{name}/enable", Enable).WithName("EnableRouterProvider").WithSummary("Enable a provider (persisted).");
-        group.MapPost("/providers/{name}/disable", Disable).WithName("DisableRouterProvider").WithSummary("Disable a provider (persisted).");
-        group.MapPost("/providers/{name}/reset", Reset).WithName("ResetRouterProviderCircuit").WithSummary("Close a provider's circuit.");
-        group.MapPost("/providers/{name}/probe", Probe).WithName("ProbeRouterProvider").WithSummary("Run a provider's health probe now.");
+        control.MapPost("/providers/{name}/enable", Enable).WithName("EnableRouterProvider").WithSummary("Enable a provider (persisted).");
+        control.MapPost("/providers/{name}/disable", Disable).WithName("DisableRouterProvider").WithSummary("Disable a provider (persisted).");
+        control.MapPost("/providers/{name}/reset", Reset).WithName("ResetRouterProviderCircuit").WithSummary("Close a provider's circuit.");
+        control.MapPost("/providers/{name}/probe", Probe).WithName("ProbeRouterProvider").WithSummary("Run a provider's health probe now.");
         group.MapGet("/history", GetHistory).WithName("GetRouterHistory").WithSummary("Per-minute requests, failures, latency and tokens for charts.");
-        group.MapPost("/complete", Complete).WithName("RouterComplete").WithSummary("One completion through the cascade.");
+        control.MapPost("/complete", Complete).WithName("RouterComplete").WithSummary("One completion through the cascade.");
         app.MapRouterMetrics();
         return app;
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Timmy.Core.Router;
 using Timmy.Core.Router.Circuit;
+using Timmy.Core.Security;
+using Timmy.Web.Auth;
 
 namespace Timmy.Web.Api;
 
@@ -15,6 +17,7 @@ public static class RouterMetricsEndpoint
     public static IEndpointRouteBuilder MapRouterMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/metrics", (RouterService router) => TypedResults.Text(Render(router), ContentType))
+            .RequireScope(ApiScopes.RouterRead)
             .WithName("PrometheusMetrics").WithSummary("Router metrics in Prometheus text format.").ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Timmy.Core.Events;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
@@ -53,7 +54,12 @@ public static class WebDefaults
 
     public static WebApplication UseTimmyWebDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // Malformed requests that fail binding (bad form, missing antiforgery token) are the client's
+        // fault: answer with their 4xx, never a 500, in every environment.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseWebSockets();

@@ -17,6 +17,11 @@ public class TimmyWebFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The owner's session cookie once <see cref="OwnerBrowserSession"/> has signed in.</summary>
+    public string? OwnerCookie { get; set; }
+
+    public SemaphoreSlim SignInLock { get; } = new(1, 1);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Timmy:Storage:DataDirectory", _dataDirectory);

@@ -6,95 +6,85 @@ using Timmy.Tests.Router.Fakes;
 namespace Timmy.Tests.Router;
 
 /// <summary>The breaker inside the cascade, against a real loopback server, on fake time.</summary>
-public sealed class RouterCircuitTests : IAsyncLifetime
+public sealed class RouterCircuitTests : LoopbackRouterTests
 {
-    private FakeOllamaServer _ollama = null!;
-    private FakeOpenAiServer _openAi = null!;
-    private RouterHarness _harness = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override RouterHarness Configure(RouterHarness harness)
     {
-        _ollama = await FakeOllamaServer.StartNewAsync();
-        _openAi = await FakeOpenAiServer.StartNewAsync();
-        _harness = new RouterHarness().Ollama(0, _ollama.BaseUrl).OpenAi(1, _openAi.ApiBase)
-            .Set("Retries", "0").Set("CircuitBreakerThreshold", "2").Set("HalfOpenMaxCalls", "2").Set("RecoveryTimeout", "00:01:00");
-        await _harness.StartAsync();
+        return harness.Set("Retries", "0").Set("CircuitBreakerThreshold", "2").Set("HalfOpenMaxCalls", "2").Set("RecoveryTimeout", "00:01:00");
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        await _harness.DisposeAsync();
-        _harness.DeleteData();
-        await _ollama.DisposeAsync();
-        await _openAi.DisposeAsync();
+        await base.InitializeAsync();
+        await Harness.StartAsync();
     }
 
-    private CircuitBreaker OllamaBreaker => _harness.Registry.Find("ollama")!.Breaker;
+    private CircuitBreaker OllamaBreaker => Harness.Registry.Find("ollama")!.Breaker;
 
     [Fact]
     public async Task Cascade_ThresholdFailures_OpensCircuitAndSkipsProviderWithoutCallingIt()
     {
-        _ollama.Default = FakeReply.Error(500);
-        await _harness.AskAsync();
-        await _harness.AskAsync();
+        Ollama.Default = FakeReply.Error(500);
+        await Harness.AskAsync();
+        await Harness.AskAsync();
 
         Assert.Equal(CircuitState.Open, OllamaBreaker.State);
-        var response = await _harness.AskAsync();
+        var response = await Harness.AskAsync();
 
-        Assert.Equal(2, _ollama.ChatRequests);
+        Assert.Equal(2, Ollama.ChatRequests);
         Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
-        var opened = Assert.Single(await _harness.EventsAsync(EventType.ProviderCircuitOpened));
+        var opened = Assert.Single(await Harness.EventsAsync(EventType.ProviderCircuitOpened));
         Assert.Equal("ollama", opened.Data.GetProperty("provider").GetString());
-        Assert.Equal("unavailable", _harness.Control.GetProvider("ollama")!.Availability);
-        Assert.Equal(60, _harness.Control.GetProvider("ollama")!.SecondsUntilHalfOpen);
+        Assert.Equal("unavailable", Harness.Control.GetProvider("ollama")!.Availability);
+        Assert.Equal(60, Harness.Control.GetProvider("ollama")!.SecondsUntilHalfOpen);
     }
 
     [Fact]
     public async Task Cascade_RecoveryThenTrialsSucceed_HalfOpensThenCloses()
     {
-        _ollama.Default = FakeReply.Error(500);
-        await _harness.AskAsync();
-        await _harness.AskAsync();
-        _ollama.Default = FakeReply.Answer("back");
+        Ollama.Default = FakeReply.Error(500);
+        await Harness.AskAsync();
+        await Harness.AskAsync();
+        Ollama.Default = FakeReply.Answer("back");
 
-        _harness.Time.Advance(TimeSpan.FromSeconds(61));
-        var first = await _harness.AskAsync();
+        Harness.Time.Advance(TimeSpan.FromSeconds(61));
+        var first = await Harness.AskAsync();
         Assert.Equal(CircuitState.HalfOpen, OllamaBreaker.State);
-        var second = await _harness.AskAsync();
+        var second = await Harness.AskAsync();
 
         Assert.Equal("back", first.Text);
         Assert.Equal("back", second.Text);
         Assert.Equal(CircuitState.Closed, OllamaBreaker.State);
-        await _harness.EventsAsync(EventType.ProviderCircuitHalfOpened);
-        await _harness.EventsAsync(EventType.ProviderCircuitClosed);
+        await Harness.EventsAsync(EventType.ProviderCircuitHalfOpened);
+        await Harness.EventsAsync(EventType.ProviderCircuitClosed);
     }
 
     [Fact]
     public async Task Cascade_TrialFails_ReopensCircuit()
     {
-        _ollama.Default = FakeReply.Error(500);
-        await _harness.AskAsync();
-        await _harness.AskAsync();
-        _harness.Time.Advance(TimeSpan.FromSeconds(61));
+        Ollama.Default = FakeReply.Error(500);
+        await Harness.AskAsync();
+        await Harness.AskAsync();
+        Harness.Time.Advance(TimeSpan.FromSeconds(61));
 
-        var response = await _harness.AskAsync();
+        var response = await Harness.AskAsync();
 
         Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
-        Assert.Equal(3, _ollama.ChatRequests);
+        Assert.Equal(3, Ollama.ChatRequests);
         Assert.Equal(CircuitState.Open, OllamaBreaker.State);
-        Assert.Equal(2, (await _harness.EventsAsync(EventType.ProviderCircuitOpened, atLeast: 2)).Count);
+        Assert.Equal(2, (await Harness.EventsAsync(EventType.ProviderCircuitOpened, atLeast: 2)).Count);
     }
 
     [Fact]
     public async Task Control_ResetWhileOpen_ClosesAndProviderIsCalledAgain()
     {
-        _ollama.Default = FakeReply.Error(500);
-        await _harness.AskAsync();
-        await _harness.AskAsync();
-        _ollama.Default = FakeReply.Answer("after reset");
+        Ollama.Default = FakeReply.Error(500);
+        await Harness.AskAsync();
+        await Harness.AskAsync();
+        Ollama.Default = FakeReply.Answer("after reset");
 
-        var status = _harness.Control.ResetCircuit("ollama");
-        var response = await _harness.AskAsync();
+        var status = Harness.Control.ResetCircuit("ollama");
+        var response = await Harness.AskAsync();
 
         Assert.Equal(CircuitState.Closed, status!.CircuitState);
         Assert.Equal("after reset", response.Text);

@@ -7,6 +7,8 @@ using Timmy.Core.Events;
 using Timmy.Core.Router;
 using Timmy.Core.Storage;
 
+using Timmy.Tests.Infrastructure;
+
 namespace Timmy.Tests.Router;
 
 /// <summary>The router's real services over a SQLite file in a temp folder, with fake time and a fake
@@ -85,7 +87,7 @@ public sealed class RouterHarness : IAsyncDisposable
     {
         var store = Services.GetRequiredService<IEventStore>();
         IReadOnlyList<EventRecord> found = [];
-        await Wait.UntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             found = (await store.ReadAfterAsync(0, 500)).Where(e => e.EventType == type).ToList();
             return found.Count >= atLeast;

@@ -4,35 +4,20 @@ using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Router;
 
-public sealed class RouterStatusTests : IAsyncLifetime
+public sealed class RouterStatusTests : LoopbackRouterTests
 {
-    private FakeOllamaServer _ollama = null!;
-    private FakeOpenAiServer _openAi = null!;
-    private RouterHarness _harness = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override RouterHarness Configure(RouterHarness harness)
     {
-        _ollama = await FakeOllamaServer.StartNewAsync();
-        _openAi = await FakeOpenAiServer.StartNewAsync();
-        _harness = new RouterHarness().Ollama(0, _ollama.BaseUrl).OpenAi(1, _openAi.ApiBase)
-            .Provider(2, "anthropic", "anthropic", null, "claude-test", 4, "UNSET_KEY_FOR_STATUS_TEST");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        _harness.DeleteData();
-        await _ollama.DisposeAsync();
-        await _openAi.DisposeAsync();
+        return harness.Provider(2, "anthropic", "anthropic", null, "claude-test", 4, "UNSET_KEY_FOR_STATUS_TEST");
     }
 
     [Fact]
     public async Task Status_KeyVariableUnset_IsNotConfiguredAndNeverAvailable()
     {
-        await _harness.StartAsync();
-        await _harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
+        await Harness.StartAsync();
+        await Harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
 
-        var anthropic = _harness.Control.GetProvider("anthropic")!;
+        var anthropic = Harness.Control.GetProvider("anthropic")!;
 
         Assert.Equal(ProviderAvailability.NotConfigured, anthropic.Availability);
         Assert.Equal("not configured: UNSET_KEY_FOR_STATUS_TEST is not set", anthropic.Detail);
@@ -41,9 +26,9 @@ public sealed class RouterStatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_ApiKeyValue_NeverAppearsInStatus()
     {
-        await _harness.StartAsync();
+        await Harness.StartAsync();
 
-        var json = System.Text.Json.JsonSerializer.Serialize(_harness.Control.GetStatus());
+        var json = System.Text.Json.JsonSerializer.Serialize(Harness.Control.GetStatus());
 
         Assert.DoesNotContain("sk-test-not-a-secret", json);
         Assert.Contains("FAKE_OPENAI_KEY", json);
@@ -52,25 +37,25 @@ public sealed class RouterStatusTests : IAsyncLifetime
     [Fact]
     public async Task Probe_OllamaModelPresent_Available()
     {
-        await _harness.StartAsync();
+        await Harness.StartAsync();
 
-        var status = await _harness.Control.ProbeAsync("ollama", TestContext.Current.CancellationToken);
+        var status = await Harness.Control.ProbeAsync("ollama", TestContext.Current.CancellationToken);
 
         Assert.Equal(ProviderAvailability.Available, status!.Availability);
         Assert.Equal("ok: llama3.2 present", status.Detail);
-        Assert.Equal("ollama", _harness.Control.GetStatus().PreferredProvider);
+        Assert.Equal("ollama", Harness.Control.GetStatus().PreferredProvider);
     }
 
     [Fact]
     public async Task Probe_OllamaModelMissing_UnavailableAndPreferredMovesOn()
     {
-        _ollama.Models.Clear();
-        _ollama.Models.Add("mistral:latest");
-        await _harness.StartAsync();
+        Ollama.Models.Clear();
+        Ollama.Models.Add("mistral:latest");
+        await Harness.StartAsync();
 
-        await _harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
+        await Harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
 
-        var status = _harness.Control.GetStatus();
+        var status = Harness.Control.GetStatus();
         var ollama = status.Providers.Single(p => p.Name == "ollama");
         Assert.Equal(ProviderAvailability.Unavailable, ollama.Availability);
         Assert.Contains("model llama3.2 is not pulled", ollama.Detail);
@@ -81,10 +66,10 @@ public sealed class RouterStatusTests : IAsyncLifetime
     [Fact]
     public async Task Probe_ServerDown_UnavailableWithReason()
     {
-        _ollama.TagsFail = true;
-        await _harness.StartAsync();
+        Ollama.TagsFail = true;
+        await Harness.StartAsync();
 
-        var status = await _harness.Control.ProbeAsync("ollama", TestContext.Current.CancellationToken);
+        var status = await Harness.Control.ProbeAsync("ollama", TestContext.Current.CancellationToken);
 
         Assert.Equal(ProviderAvailability.Unavailable, status!.Availability);
         Assert.StartsWith("unavailable: HTTP 500", status.Detail);
@@ -93,14 +78,14 @@ public sealed class RouterStatusTests : IAsyncLifetime
     [Fact]
     public async Task Cascade_ProbeFoundFirstProviderUnavailable_TriesItLast()
     {
-        _ollama.TagsFail = true;
-        await _harness.StartAsync();
-        await _harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
+        Ollama.TagsFail = true;
+        await Harness.StartAsync();
+        await Harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
 
-        var response = await _harness.AskAsync();
+        var response = await Harness.AskAsync();
 
         Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
         Assert.Equal(true, response.AdditionalProperties[RouterResponseKeys.FallbackUsed]);
-        Assert.Equal(0, _ollama.ChatRequests);
+        Assert.Equal(0, Ollama.ChatRequests);
     }
 }

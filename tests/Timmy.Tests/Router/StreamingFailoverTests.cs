@@ -3,34 +3,27 @@ using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 using Timmy.Tests.Router.Fakes;
 
+using Timmy.Tests.Infrastructure;
+
 namespace Timmy.Tests.Router;
 
-public sealed class StreamingFailoverTests : IAsyncLifetime
+public sealed class StreamingFailoverTests : LoopbackRouterTests
 {
-    private FakeOllamaServer _ollama = null!;
-    private FakeOpenAiServer _openAi = null!;
-    private RouterHarness _harness = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override RouterHarness Configure(RouterHarness harness)
     {
-        _ollama = await FakeOllamaServer.StartNewAsync();
-        _openAi = await FakeOpenAiServer.StartNewAsync();
-        _ollama.Default = FakeReply.Answer("one two three");
-        _openAi.Default = FakeReply.Answer("alpha beta");
-        _harness = new RouterHarness().Ollama(0, _ollama.BaseUrl).OpenAi(1, _openAi.ApiBase).Set("Retries", "0");
-        await _harness.StartAsync();
+        Ollama.Default = FakeReply.Answer("one two three");
+        OpenAi.Default = FakeReply.Answer("alpha beta");
+        return harness.Set("Retries", "0");
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        await _harness.DisposeAsync();
-        _harness.DeleteData();
-        await _ollama.DisposeAsync();
-        await _openAi.DisposeAsync();
+        await base.InitializeAsync();
+        await Harness.StartAsync();
     }
 
     private IAsyncEnumerable<ChatResponseUpdate> Stream(CancellationToken cancellationToken) =>
-        _harness.Router.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], null, cancellationToken);
+        Harness.Router.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], null, cancellationToken);
 
     [Fact]
     public async Task Stream_ProviderUp_StreamsTokensAnnotatedWithProvider()
@@ -46,7 +39,7 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
         Assert.All(updates, u => Assert.Equal("ollama", u.AdditionalProperties![RouterResponseKeys.Provider]));
         Assert.Equal(false, updates[0].AdditionalProperties![RouterResponseKeys.FallbackUsed]);
         Assert.True(updates[0].AdditionalProperties!.ContainsKey(RouterResponseKeys.TimeToFirstTokenMs));
-        var metrics = _harness.Registry.Find("ollama")!.Metrics.Snapshot();
+        var metrics = Harness.Registry.Find("ollama")!.Metrics.Snapshot();
         Assert.Equal(1, metrics.Successes);
         Assert.NotNull(metrics.AvgTimeToFirstTokenMs);
     }
@@ -54,7 +47,7 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Stream_FirstProviderFailsBeforeFirstToken_FailsOverToNext()
     {
-        _ollama.Default = FakeReply.Error(500);
+        Ollama.Default = FakeReply.Error(500);
 
         var text = new StringBuilder();
         var providers = new HashSet<object?>();
@@ -66,13 +59,13 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
 
         Assert.Equal("alpha beta", text.ToString());
         Assert.Equal(["openai"], providers);
-        Assert.Equal(1, _ollama.ChatRequests);
+        Assert.Equal(1, Ollama.ChatRequests);
     }
 
     [Fact]
     public async Task Stream_DroppedBeforeFirstToken_FailsOver()
     {
-        _ollama.Default = FakeReply.DropAfter(0);
+        Ollama.Default = FakeReply.DropAfter(0);
 
         var text = new StringBuilder();
         await foreach (var update in Stream(TestContext.Current.CancellationToken))
@@ -86,7 +79,7 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Stream_DroppedAfterFirstToken_ThrowsWithoutFailover()
     {
-        _ollama.Default = FakeReply.DropAfter(2);
+        Ollama.Default = FakeReply.DropAfter(2);
         var received = new StringBuilder();
 
         var error = await Assert.ThrowsAsync<ProviderStreamInterruptedException>(async () =>
@@ -96,21 +89,21 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
                 received.Append(update.Text);
                 if (received.ToString() == "one two")
                 {
-                    _ollama.ReleaseDrop.TrySetResult();
+                    Ollama.ReleaseDrop.TrySetResult();
                 }
             }
         });
 
         Assert.Equal("ollama", error.Provider);
         Assert.Equal("one two", received.ToString());
-        Assert.Equal(0, _openAi.ChatRequests);
-        Assert.Equal(1, _harness.Registry.Find("ollama")!.Metrics.Snapshot().Failures);
+        Assert.Equal(0, OpenAi.ChatRequests);
+        Assert.Equal(1, Harness.Registry.Find("ollama")!.Metrics.Snapshot().Failures);
     }
 
     [Fact]
     public async Task Stream_OpenAiSseProvider_StreamsTokens()
     {
-        await _harness.Control.SetEnabledAsync("ollama", false, TestContext.Current.CancellationToken);
+        await Harness.Control.SetEnabledAsync("ollama", false, TestContext.Current.CancellationToken);
 
         var text = new StringBuilder();
         await foreach (var update in Stream(TestContext.Current.CancellationToken))
@@ -119,13 +112,13 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
         }
 
         Assert.Equal("alpha beta", text.ToString());
-        Assert.Equal(true, _openAi.Requests[0]["stream"]?.GetValue<bool>());
+        Assert.Equal(true, OpenAi.Requests[0]["stream"]?.GetValue<bool>());
     }
 
     [Fact]
     public async Task Stream_CallerCancelsWhileWaiting_StopsProviderCallWithoutFailover()
     {
-        _ollama.Default = FakeReply.Stall();
+        Ollama.Default = FakeReply.Stall();
         using var cts = new CancellationTokenSource();
 
         var consume = Task.Run(async () =>
@@ -134,11 +127,11 @@ public sealed class StreamingFailoverTests : IAsyncLifetime
             {
             }
         }, TestContext.Current.CancellationToken);
-        await Wait.UntilAsync(() => _ollama.ChatRequests == 1, "the stalled request");
+        await Eventually.TrueAsync(() => Task.FromResult(Ollama.ChatRequests == 1), "the stalled request");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => consume);
-        await Wait.UntilAsync(() => _ollama.AbortedRequests == 1, "the provider request to be aborted");
-        Assert.Equal(0, _openAi.ChatRequests);
+        await Eventually.TrueAsync(() => Task.FromResult(Ollama.AbortedRequests == 1), "the provider request to be aborted");
+        Assert.Equal(0, OpenAi.ChatRequests);
     }
 }

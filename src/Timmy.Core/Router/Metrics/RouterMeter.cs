@@ -44,7 +44,7 @@ public sealed class RouterMeter : IDisposable
 
     /// <summary>Registers an observable gauge of each provider's circuit state (0 closed, 1 open, 2 half-open).</summary>
     public void ObserveCircuits(Func<IEnumerable<Measurement<int>>> observe) =>
-        _meter.CreateObservableGauge("timmy.router.circuit_state", observe, description: "0 closed, 1 open, 2 half-open.");
+        _meter.CreateObservableGauge("timmy.router.circuit_state", observe, description: "CircuitState: 0 closed, 1 open, 2 half-open.");
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,0 +1,49 @@
+namespace Timmy.Bench.Reporting;
+
+/// <summary><c>--name value</c> options after the mode, with typed defaults; <c>--append</c> is a flag.</summary>
+public sealed class BenchArguments
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    public static BenchArguments Parse(IEnumerable<string> args)
+    {
+        var parsed = new BenchArguments();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                name = arg[2..];
+                parsed._values[name] = "true";
+            }
+            else if (name is not null)
+            {
+                parsed._values[name] = arg;
+                name = null;
+            }
+        }
+        return parsed;
+    }
+
+    public int Int(string name, int fallback) => _values.TryGetValue(name, out var v) && int.TryParse(v, out var n) ? n : fallback;
+
+    public string? Text(string name) => _values.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _values.ContainsKey(name);
+
+    public static int PrintUsage(string mode)
+    {
+        Console.Error.WriteLine($"""
+            {(mode.Length == 0 ? "No benchmark named." : $"Unknown benchmark '{mode}'.")}
+            usage: dotnet run -c Release --project bench/Timmy.Bench -- <mode> [options]
+              events   durable event-log throughput, 1 and 32 writers
+                       [--seconds 10] [--writers 1,32] [--append] [--out bench/results/events.txt]
+              fanout   WebSocket fan-out from the real server to many clients
+                       [--clients 1000] [--events 200] [--rate 20] [--append] [--out bench/results/fanout.txt]
+              router   the cascade router's added latency and allocations per non-streaming call
+                       [--calls 5000] [--append] [--out bench/results/router.txt]
+            Results go to bench/results/ (overwritten unless --append).
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using Timmy.Tests.Infrastructure;
+
+namespace Timmy.Tests.Hosting;
+
+public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<PagesSmokeTests.Host>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public sealed class Host : TimmyWebFactory;
+
+    [Theory]
+    [InlineData("/", "Mission Control")]
+    [InlineData("/swarm/live", "Live")]
+    [InlineData("/swarm/events", "Event log")]
+    [InlineData("/swarm/events?type=task.*&task_id=t1", "Event log")]
+    [InlineData("/settings/tokens", "API tokens")]
+    public async Task Page_SignedIn_RendersWithItsHeading(string path, string heading)
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<h1>{heading}</h1>", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/swarm/live")]
+    [InlineData("/swarm/events")]
+    [InlineData("/settings/tokens")]
+    public async Task Page_Anonymous_RedirectsToLogin(string path)
+    {
+        var response = await host.CreateAnonymousClient().GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task LoginPage_IsOpen()
+    {
+        var response = await host.CreateAnonymousClient().GetAsync("/login", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>Sign in</h1>", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task UnknownPage_Returns404()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/no/such/page", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_IsOpenAndReportsDatabase()
+    {
+        var response = await host.CreateAnonymousClient().GetAsync("/health", Ct);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+        Assert.Equal("ok", body.GetProperty("database").GetString());
+        Assert.True(body.TryGetProperty("version", out _));
+        Assert.True(body.GetProperty("uptime_seconds").GetInt64() >= 0);
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateAnonymousClient().GetAsync("/health/ready", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_CarrySecurityHeaders()
+    {
+        var response = await host.CreateAnonymousClient().GetAsync("/login", Ct);
+
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task EventsPage_ShowsHtmlInDataAsText()
+    {
+        var client = await host.CreateOwnerClientAsync();
+        await client.PostAsync("/api/v1/events", new StringContent("""{"event_type":"system.warning","source":"x","data":{"message":"<script>alert(1)</script>"}}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var html = await browser.GetStringAsync("/swarm/events", Ct);
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+    }
+}
