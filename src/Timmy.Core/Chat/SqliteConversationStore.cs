@@ -110,8 +110,16 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, Ti
         return line.Length <= MaxTitleLength ? line : line[..(MaxTitleLength - 1)].TrimEnd() + "…";
     }
 
-    private sealed record ConversationRow(string Id, string Title, string CreatedAt, string UpdatedAt, long MessageCount)
+    // Settable properties rather than a positional record: the count is an expression column, whose type
+    // SQLite reports as BLOB when the result has no rows, and Dapper matches constructors by exact type.
+    private sealed class ConversationRow
     {
+        public string Id { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+        public long MessageCount { get; init; }
+
         public Conversation ToConversation() =>
             new(Id, Title, Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), (int)MessageCount);
     }

@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.E2E.Infrastructure;
 
 /// <summary>One server and one Debian chromium for a test class. The owner signs in once through the
-/// start-up link; each test gets a fresh browser context carrying that session.</summary>
+/// start-up link; each test gets a fresh browser context carrying that session. The server's Ollama
+/// provider is a loopback fake the test scripts (<see cref="Ollama"/>).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public static readonly string[] ChromiumArgs =
@@ -12,6 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private string? _ownerState;
 
+    public FakeOllamaServer Ollama { get; private set; } = default!;
     public TimmyServer Server { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -20,7 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await TimmyServer.StartAsync();
+        Ollama = await FakeOllamaServer.StartNewAsync();
+        Server = await TimmyServer.StartAsync(new Dictionary<string, string> { ["OLLAMA_URL"] = Ollama.BaseUrl });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -80,6 +84,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Server is not null)
         {
             await Server.DisposeAsync();
+        }
+        if (Ollama is not null)
+        {
+            await Ollama.DisposeAsync();
         }
     }
 }
