@@ -14,24 +14,31 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
 
     public static TimmyCommandLine Parse(string[] args)
     {
-        // The verb, if any, is the first argument that is not an option or an option's value.
+        // The verb, if any, is the first argument that is not an option or an option's value. Options
+        // (with their values) go to the host wherever they stand; the other words are the verb's.
+        var hostArgs = new List<string>();
+        var verbArgs = new List<string>();
+        string? verb = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i].StartsWith('-'))
             {
+                hostArgs.Add(args[i]);
                 if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
                 {
-                    i++;
+                    hostArgs.Add(args[++i]);
                 }
-                continue;
             }
-            var hostArgs = args[..i].ToList();
-            var rest = args[(i + 1)..];
-            var verbArgs = rest.TakeWhile(a => !a.StartsWith("--")).ToArray();
-            hostArgs.AddRange(rest.Skip(verbArgs.Length));
-            return new TimmyCommandLine(args[i].ToLowerInvariant(), verbArgs, hostArgs.ToArray());
+            else if (verb is null)
+            {
+                verb = args[i].ToLowerInvariant();
+            }
+            else
+            {
+                verbArgs.Add(args[i]);
+            }
         }
-        return new TimmyCommandLine(Serve, [], args);
+        return new TimmyCommandLine(verb ?? Serve, verbArgs.ToArray(), hostArgs.ToArray());
     }
 
     public const string Usage = """
