@@ -4,6 +4,7 @@ using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Web.Api;
 using Timmy.Web.Auth;
+using Timmy.Web.Chat;
 using Timmy.Web.Components;
 using Timmy.Web.Feed;
 using Timmy.Web.Hosting;
@@ -22,6 +23,7 @@ builder.Services.AddStorage();
 builder.Services.AddTimmyAuth();
 builder.Services.AddEvents();
 builder.Services.AddRouter();
+builder.Services.AddChat();
 builder.Services.AddActivityFeed();
 builder.Services.AddRazorComponents();
 
@@ -34,10 +36,15 @@ if (!await app.PrepareAsync())
 {
     return 1;
 }
+if (commandLine.Verb == TimmyCommandLine.Chat)
+{
+    return await ChatCommand.RunAsync(app, commandLine.VerbArguments);
+}
 
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
 app.MapRouterEndpoints();
+app.MapChatEndpoints();
 app.MapAuthEndpoints();
 app.MapEventEndpoints();
 app.MapActivityFeed();

@@ -39,6 +39,9 @@ public static class EventType
     public const string AuthTokenCreated = "auth.token_created";
     public const string AuthTokenRevoked = "auth.token_revoked";
 
+    public const string ChatAnswered = "chat.answered";
+    public const string ChatFailed = "chat.failed";
+
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -50,6 +53,7 @@ public static class EventType
         ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,
         ProviderEnabled, ProviderDisabled, ProviderProbed,
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
+        ChatAnswered, ChatFailed,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -11,5 +11,6 @@ public static class MigrationCatalog
         M0001_EventLog.Migration,
         M0002_Auth.Migration,
         M0003_ProviderMetrics.Migration,
+        M0004_Chat.Migration,
     ];
 }

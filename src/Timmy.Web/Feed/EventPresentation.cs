@@ -32,10 +32,13 @@ public static class EventPresentation
         [EventType.ProviderFallback] = ("↪️", "Provider fallback"),
         [EventType.ProviderEnabled] = ("🔌", "Provider enabled"),
         [EventType.ProviderDisabled] = ("⏸️", "Provider disabled"),
+        [EventType.ProviderProbed] = ("🩺", "Provider checked"),
         [EventType.AuthSignedIn] = ("🔑", "Signed in"),
         [EventType.AuthSignInFailed] = ("🔒", "Sign-in failed"),
         [EventType.AuthTokenCreated] = ("🎟️", "API token created"),
         [EventType.AuthTokenRevoked] = ("🗑️", "API token revoked"),
+        [EventType.ChatAnswered] = ("💬", "Timmy answered"),
+        [EventType.ChatFailed] = ("❗", "Timmy could not answer"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";

@@ -1,36 +1,44 @@
 namespace Timmy.Web.Hosting;
 
 /// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
-/// applies database migrations and exits. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
+/// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
 /// configuration.</summary>
 public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
+    public const string Chat = "chat";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Help];
 
     public static TimmyCommandLine Parse(string[] args)
     {
-        // The verb, if any, is the first argument that is not an option or an option's value.
+        // The verb, if any, is the first argument that is not an option or an option's value. Options
+        // (with their values) go to the host wherever they stand; the other words are the verb's.
+        var hostArgs = new List<string>();
+        var verbArgs = new List<string>();
+        string? verb = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i].StartsWith('-'))
             {
+                hostArgs.Add(args[i]);
                 if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
                 {
-                    i++;
+                    hostArgs.Add(args[++i]);
                 }
-                continue;
             }
-            var hostArgs = args[..i].ToList();
-            var rest = args[(i + 1)..];
-            var verbArgs = rest.TakeWhile(a => !a.StartsWith("--")).ToArray();
-            hostArgs.AddRange(rest.Skip(verbArgs.Length));
-            return new TimmyCommandLine(args[i].ToLowerInvariant(), verbArgs, hostArgs.ToArray());
+            else if (verb is null)
+            {
+                verb = args[i].ToLowerInvariant();
+            }
+            else
+            {
+                verbArgs.Add(args[i]);
+            }
         }
-        return new TimmyCommandLine(Serve, [], args);
+        return new TimmyCommandLine(verb ?? Serve, verbArgs.ToArray(), hostArgs.ToArray());
     }
 
     public const string Usage = """
@@ -39,6 +47,7 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
         Verbs:
           serve     run the Mission Control dashboard (default)
           migrate   apply database migrations and exit
+          chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
           help      show this text
 
         Options:

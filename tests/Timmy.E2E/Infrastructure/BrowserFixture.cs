@@ -1,10 +1,12 @@
 using Microsoft.Playwright;
+using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.E2E.Infrastructure;
 
 /// <summary>One server and one Debian chromium for a test class. The owner signs in once through the
-/// start-up link; each test gets a fresh browser context carrying that session. A subclass may start
-/// the server differently (<see cref="StartServerAsync"/>).</summary>
+/// start-up link; each test gets a fresh browser context carrying that session. The server's Ollama
+/// provider is a loopback fake the test scripts (<see cref="Ollama"/>); a subclass may add settings
+/// (<see cref="ServerSettings"/>).</summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string[] ChromiumArgs =
@@ -13,6 +15,7 @@ public class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private string? _ownerState;
 
+    public FakeOllamaServer Ollama { get; private set; } = default!;
     public TimmyServer Server { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -21,7 +24,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await StartServerAsync();
+        Ollama = await FakeOllamaServer.StartNewAsync();
+        Server = await TimmyServer.StartAsync(new Dictionary<string, string>(ServerSettings) { ["OLLAMA_URL"] = Ollama.BaseUrl });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,7 +41,8 @@ public class BrowserFixture : IAsyncLifetime
         _ownerState = await context.StorageStateAsync();
     }
 
-    protected virtual Task<TimmyServer> StartServerAsync() => TimmyServer.StartAsync();
+    /// <summary>Environment for the server process, beyond the fake Ollama's URL.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ServerSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>Console errors and page errors from every page opened through this fixture (CSP
     /// violations and script failures show up here).</summary>
@@ -73,7 +78,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -83,6 +88,10 @@ public class BrowserFixture : IAsyncLifetime
         if (Server is not null)
         {
             await Server.DisposeAsync();
+        }
+        if (Ollama is not null)
+        {
+            await Ollama.DisposeAsync();
         }
     }
 }

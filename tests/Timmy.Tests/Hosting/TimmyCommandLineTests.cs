@@ -32,6 +32,16 @@ public sealed class TimmyCommandLineTests
         Assert.Equal(["--data-dir", "d"], parsed.HostArguments);
     }
 
+    [Fact]
+    public void Parse_OptionsBetweenVerbAndMessage_StillLeaveTheMessageToTheVerb()
+    {
+        var parsed = TimmyCommandLine.Parse(["chat", "--data-dir", "d", "what is bitcoin?", "--urls=http://127.0.0.1:9"]);
+
+        Assert.Equal("chat", parsed.Verb);
+        Assert.Equal(["what is bitcoin?"], parsed.VerbArguments);
+        Assert.Equal(["--data-dir", "d", "--urls=http://127.0.0.1:9"], parsed.HostArguments);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8000", true)]
     [InlineData("http://localhost:8000", true)]

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using Timmy.Core.Router;
+
+namespace Timmy.Core.Chat;
+
+/// <summary>How many prompt tokens the next answer may use: the context window of the model that will most
+/// likely answer (the router's preferred provider's default model, from router options) minus the reply
+/// reserve. The cascade may still fall back to another provider; a smaller window there is that provider's
+/// to refuse, and the cascade then moves on.</summary>
+public sealed class ContextBudget(ProviderRegistry registry, IOptions<ChatAgentOptions> options)
+{
+    public const int FallbackContextWindow = 4_096;
+
+    public int ContextWindow()
+    {
+        var provider = registry.Preferred ?? registry.Primary;
+        var model = provider?.Options.DefaultModel;
+        return provider?.Options.Models.FirstOrDefault(m => m.Name == model)?.ContextWindow ?? FallbackContextWindow;
+    }
+
+    /// <summary>Tokens kept free for the reply: the configured reserve, at most half the window.</summary>
+    public int ReplyReserve() => Math.Min(options.Value.ReplyReserveTokens, ContextWindow() / 2);
+
+    public int PromptTokens() => ContextWindow() - ReplyReserve();
+}

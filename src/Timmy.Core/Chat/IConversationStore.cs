@@ -1,0 +1,26 @@
+namespace Timmy.Core.Chat;
+
+/// <summary>Chat sessions and their turns, durable across restarts.</summary>
+public interface IConversationStore
+{
+    Task<Conversation> CreateAsync(string title, CancellationToken cancellationToken = default);
+
+    Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Most recently updated first.</summary>
+    Task<IReadOnlyList<Conversation>> ListAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Oldest first.</summary>
+    Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends a turn and touches the conversation in one transaction; names an untitled conversation
+    /// after its first user message.</summary>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
+    Task<ConversationMessage> AddMessageAsync(NewConversationMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every turn but keeps the conversation (untitled again). False when it does not exist.</summary>
+    Task<bool> ClearAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the conversation and its turns. False when it does not exist.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+}

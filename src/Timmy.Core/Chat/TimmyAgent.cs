@@ -1,0 +1,195 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
+using Timmy.Core.Router;
+
+namespace Timmy.Core.Chat;
+
+/// <summary>
+/// Timmy: answers the owner through the cascade router with his system prompt and the conversation so far,
+/// trimmed to the answering model's context window. The question is stored before the router is called
+/// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after.
+/// </summary>
+public sealed class TimmyAgent(
+    IChatClient router,
+    IConversationStore store,
+    ContextBudget budget,
+    IEventLog events,
+    IOptions<ChatAgentOptions> options,
+    TimeProvider time,
+    ILogger<TimmyAgent> logger)
+{
+    public const string EventSource = "timmy";
+
+    public int MaxMessageLength => options.Value.MaxMessageLength;
+
+    /// <summary>Why <paramref name="message"/> cannot be sent, or null when it can.</summary>
+    public string? Validate(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? "'message' must not be empty."
+        : message.Length > MaxMessageLength ? $"'message' must be at most {MaxMessageLength} characters (was {message.Length})."
+        : null;
+
+    /// <summary>Stores the question, in a new conversation when <paramref name="conversationId"/> is null.</summary>
+    /// <exception cref="ArgumentException">The message is empty or too long.</exception>
+    /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
+    public async Task<ChatTurn> BeginAsync(string? conversationId, string message, CancellationToken cancellationToken = default)
+    {
+        if (Validate(message) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(message));
+        }
+        var conversation = conversationId is null
+            ? await store.CreateAsync("", cancellationToken)
+            : await store.GetAsync(conversationId, cancellationToken) ?? throw new ConversationNotFoundException(conversationId);
+        var user = await store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, message.Trim()), cancellationToken);
+        return new ChatTurn(conversation, user);
+    }
+
+    /// <summary>Asks and answers in one call.</summary>
+    public async Task<ChatAnswer> AskAsync(string? conversationId, string message, CancellationToken cancellationToken = default) =>
+        await AnswerAsync(await BeginAsync(conversationId, message, cancellationToken), cancellationToken);
+
+    public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
+    {
+        var prompt = await PromptAsync(turn, cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            var response = await router.GetResponseAsync(prompt, CallOptions(), cancellationToken);
+            var props = response.AdditionalProperties;
+            var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
+            return await RecordAnswerAsync(turn, response.Text, props, latency);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await RecordErrorAsync(turn, ChatErrors.Cancelled, [], null);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return await RecordFailureAsync(turn, ex, "", null);
+        }
+    }
+
+    /// <summary>Streams the answer's text as it arrives; the last update carries the stored answer or error turn.</summary>
+    public async IAsyncEnumerable<ChatStreamUpdate> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prompt = await PromptAsync(turn, cancellationToken);
+        var started = time.GetTimestamp();
+        var text = new StringBuilder();
+        AdditionalPropertiesDictionary? meta = null;
+        await using var updates = router.GetStreamingResponseAsync(prompt, CallOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            ChatAnswer? failed = null;
+            try
+            {
+                if (!await updates.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await RecordErrorAsync(turn, text.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", text.ToString()), [], meta);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                failed = await RecordFailureAsync(turn, ex, text.ToString(), meta);
+            }
+            if (failed is not null)
+            {
+                yield return new ChatStreamUpdate(null, failed);
+                yield break;
+            }
+            var update = updates.Current;
+            if (update.AdditionalProperties?.ContainsKey(RouterResponseKeys.FallbackUsed) == true)
+            {
+                meta = update.AdditionalProperties;
+            }
+            var piece = update.Text;
+            if (piece.Length > 0)
+            {
+                text.Append(piece);
+                yield return new ChatStreamUpdate(piece, null);
+            }
+        }
+        yield return new ChatStreamUpdate(null, await RecordAnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
+    }
+
+    private async Task<IReadOnlyList<ChatMessage>> PromptAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var stored = await store.MessagesAsync(turn.Conversation.Id, cancellationToken);
+        var history = stored
+            .Where(m => m.Role != ConversationRoles.Error)
+            .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))
+            .ToList();
+        return ContextTrimmer.Trim(new ChatMessage(ChatRole.System, TimmyPrompt.System), history, budget.PromptTokens());
+    }
+
+    private ChatOptions CallOptions() => new() { MaxOutputTokens = budget.ReplyReserve() };
+
+    private async Task<ChatAnswer> RecordAnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
+    {
+        var message = await store.AddMessageAsync(new NewConversationMessage(
+            turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)),
+            CancellationToken.None);
+        await LogAsync(EventType.ChatAnswered, new
+        {
+            conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
+            latency_ms = message.LatencyMs, fallback_used = message.FallbackUsed, chars = text.Length,
+        });
+        return new ChatAnswer(turn.Conversation.Id, message, []);
+    }
+
+    private Task<ChatAnswer> RecordFailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
+    {
+        if (ex is NoProviderAvailableException none)
+        {
+            return RecordErrorAsync(turn, ChatErrors.NoProvider(none.Attempts), none.Attempts, props, noProvider: true);
+        }
+        logger.LogWarning(ex, "Timmy could not answer in conversation {ConversationId}", turn.Conversation.Id);
+        var content = ex is ProviderStreamInterruptedException cut
+            ? ChatErrors.Interrupted(ErrorText.Describe(cut.InnerException ?? cut), partial)
+            : ChatErrors.Failed(ex);
+        return RecordErrorAsync(turn, content, [], props);
+    }
+
+    private async Task<ChatAnswer> RecordErrorAsync(
+        ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, AdditionalPropertiesDictionary? props, bool noProvider = false)
+    {
+        var message = await store.AddMessageAsync(new NewConversationMessage(
+            turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)), CancellationToken.None);
+        await LogAsync(EventType.ChatFailed, new
+        {
+            conversation_id = turn.Conversation.Id, message_id = message.Id,
+            reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
+            attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
+        });
+        return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
+    }
+
+    private async Task LogAsync(string type, object data)
+    {
+        try
+        {
+            await events.LogAsync(type, EventSource, data: data, cancellationToken: CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The turn is stored; a failed audit write must not turn an answer into an error.
+            logger.LogWarning(ex, "Could not log {EventType}", type);
+        }
+    }
+
+    private static T? Prop<T>(AdditionalPropertiesDictionary? props, string key) =>
+        props is not null && props.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
+}

@@ -1,0 +1,23 @@
+using Timmy.Core.Chat;
+using Timmy.Core.Router;
+
+namespace Timmy.Web.Api;
+
+/// <summary>Wire shapes of the chat API (snake_case on the wire).</summary>
+public static class ChatDtos
+{
+    public sealed record ChatRequest(string? Message, string? SessionId);
+
+    public sealed record ChatReply(
+        string Reply, string SessionId, string? Provider, string? Model, bool FallbackUsed, double? LatencyMs, long MessageId);
+
+    public sealed record ConversationDetail(Conversation Conversation, IReadOnlyList<ConversationMessage> Messages);
+
+    /// <summary>The <c>done</c> event of a stream: the answer's metadata and its rendered Markdown.</summary>
+    public sealed record StreamDone(
+        string SessionId, long MessageId, string? Provider, string? Model, bool FallbackUsed, double? LatencyMs, string Html);
+
+    /// <summary>The <c>error</c> event of a stream: the error turn as Markdown and HTML, and each provider's reason.</summary>
+    public sealed record StreamError(
+        string SessionId, long MessageId, string Message, string Html, bool NoProvider, IReadOnlyList<ProviderAttempt> Reasons);
+}

@@ -1,0 +1,159 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Chat;
+using Timmy.Core.Security;
+using Timmy.Web.Auth;
+using Timmy.Web.Chat;
+using static Timmy.Web.Api.ChatDtos;
+
+namespace Timmy.Web.Api;
+
+/// <summary>Talking to Timmy: <c>/api/v1/chat</c> (one answer, or server-sent events) and the conversations.</summary>
+public static class ChatEndpoints
+{
+    public const int MaxListLimit = 200;
+
+    public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/chat").WithTags("Chat").RequireScope(ApiScopes.Chat);
+        group.MapPost("/", AskAsync).RequireRateLimiting(ChatSetup.RateLimit)
+            .WithName("Chat").WithSummary("Ask Timmy; the answer names the provider, model, latency and whether a fallback answered");
+        group.MapPost("/stream", StreamAsync).RequireRateLimiting(ChatSetup.RateLimit)
+            .WithName("ChatStream").WithSummary("Ask Timmy; the answer streams as server-sent events: token…, then done or error");
+        group.MapGet("/conversations", ListAsync).WithName("ListConversations").WithSummary("Conversations, most recent first");
+        group.MapPost("/conversations", CreateAsync).WithName("CreateConversation").WithSummary("Start a new, empty conversation");
+        group.MapGet("/conversations/{id}", GetAsync).WithName("GetConversation").WithSummary("One conversation with its messages");
+        group.MapPost("/conversations/{id}/clear", ClearAsync).WithName("ClearConversation").WithSummary("Delete a conversation's messages, keep it");
+        group.MapDelete("/conversations/{id}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation and its messages");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> AskAsync(
+        HttpRequest request, TimmyAgent agent, CancellationToken ct)
+    {
+        var (turn, problem) = await BeginAsync(request, agent, ct);
+        if (turn is null)
+        {
+            return problem!;
+        }
+        var answer = await agent.AnswerAsync(turn, ct);
+        var m = answer.Message;
+        if (!answer.IsError)
+        {
+            return TypedResults.Ok(new ChatReply(m.Content, answer.ConversationId, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, m.Id));
+        }
+        return TypedResults.Problem(
+            title: answer.NoProvider ? "No LLM provider is reachable" : "Timmy could not answer",
+            detail: m.Content,
+            statusCode: answer.NoProvider ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+            extensions: new Dictionary<string, object?>
+            {
+                ["session_id"] = answer.ConversationId,
+                ["message_id"] = m.Id,
+                ["reasons"] = answer.Attempts,
+            });
+    }
+
+    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem>> StreamAsync(
+        HttpRequest request, TimmyAgent agent, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (turn, problem) = await BeginAsync(request, agent, ct);
+        return turn is null
+            ? (ValidationProblem)problem!
+            : TypedResults.ServerSentEvents(Events(agent, turn, json.Value.SerializerOptions, ct));
+    }
+
+    /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
+    /// specifies); <c>done</c> and <c>error</c> carry JSON.</summary>
+    internal static async IAsyncEnumerable<SseItem<string>> Events(
+        TimmyAgent agent, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
+    {
+        yield return new SseItem<string>(JsonSerializer.Serialize(new { session_id = turn.Conversation.Id }, json), "start");
+        await foreach (var update in agent.StreamAsync(turn, ct))
+        {
+            if (update.Text is { } text)
+            {
+                yield return new SseItem<string>(text, "token");
+                continue;
+            }
+            var answer = update.Answer!;
+            var m = answer.Message;
+            var html = ChatMarkdown.ToHtml(m.Content);
+            yield return answer.IsError
+                ? new SseItem<string>(JsonSerializer.Serialize(
+                    new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts), json), "error")
+                : new SseItem<string>(JsonSerializer.Serialize(
+                    new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
+        }
+    }
+
+    /// <summary>Reads and checks the request, then stores the question. Either the turn or a 400.</summary>
+    private static async Task<(ChatTurn? Turn, ValidationProblem? Problem)> BeginAsync(HttpRequest request, TimmyAgent agent, CancellationToken ct)
+    {
+        ChatRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<ChatRequest>(request.HttpContext.RequestServices
+                .GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, ct);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return (null, Invalid("body", "The body must be JSON: {\"message\": \"…\", \"session_id\": \"…\" (optional)}."));
+        }
+        if (agent.Validate(body?.Message) is { } problem)
+        {
+            return (null, Invalid("message", problem));
+        }
+        var sessionId = string.IsNullOrWhiteSpace(body!.SessionId) ? null : body.SessionId.Trim();
+        if (sessionId?.Length > 64)
+        {
+            return (null, Invalid("session_id", "'session_id' must be at most 64 characters."));
+        }
+        try
+        {
+            return (await agent.BeginAsync(sessionId, body.Message!, ct), null);
+        }
+        catch (ConversationNotFoundException ex)
+        {
+            return (null, Invalid("session_id", ex.Message + " Leave 'session_id' out to start a new conversation."));
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Conversation>>, ValidationProblem>> ListAsync(
+        int? limit, IConversationStore store, CancellationToken ct)
+    {
+        var take = limit ?? 50;
+        return take is < 1 or > MaxListLimit
+            ? Invalid("limit", $"'limit' must be from 1 to {MaxListLimit}.")
+            : TypedResults.Ok(await store.ListAsync(take, ct));
+    }
+
+    private static async Task<Created<Conversation>> CreateAsync(IConversationStore store, CancellationToken ct)
+    {
+        var conversation = await store.CreateAsync("", ct);
+        return TypedResults.Created($"/api/v1/chat/conversations/{conversation.Id}", conversation);
+    }
+
+    private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(string id, IConversationStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } conversation
+            ? TypedResults.Ok(new ConversationDetail(conversation, await store.MessagesAsync(id, ct)))
+            : NotFound(id);
+
+    private static async Task<Results<Ok<Conversation>, ProblemHttpResult>> ClearAsync(string id, IConversationStore store, CancellationToken ct) =>
+        await store.ClearAsync(id, ct) && await store.GetAsync(id, ct) is { } conversation
+            ? TypedResults.Ok(conversation)
+            : NotFound(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(title: "No such conversation", detail: $"There is no conversation with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,242 @@
+// Streams Timmy's answers on the home page. Without this module the chat panel still works as a plain
+// form (post, answer, reload); with it, the form posts to /api/v1/chat/stream and the answer's tokens
+// appear as they arrive. Streamed tokens are inserted as text; the finished answer is replaced by the
+// HTML the server rendered from Markdown (raw HTML in the answer is already escaped there).
+
+const form = document.querySelector('[data-chat-form]');
+if (form) {
+  wire(form);
+}
+
+function wire(form) {
+  const log = document.querySelector('[data-chat-log]');
+  const textarea = form.querySelector('textarea[name="message"]');
+  const session = form.querySelector('[data-chat-session]');
+  const send = form.querySelector('[data-chat-send]');
+  let running = null;
+
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      // While an answer streams, Enter does nothing: only the Stop button stops it.
+      if (!running) form.requestSubmit();
+    }
+  });
+
+  // While an answer streams the send button is a Stop button. It is handled on click: the emptied,
+  // required textarea would stop a form submission before any submit handler ran.
+  send.addEventListener('click', (e) => {
+    if (running) {
+      e.preventDefault();
+      running.abort();
+    }
+  });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (running) return;
+    const message = textarea.value.trim();
+    if (message.length === 0) return;
+    running = new AbortController();
+    setBusy(send, textarea, true);
+    log.querySelector('[data-chat-empty]')?.remove();
+    appendTurn(log, 'user', 'You').body.textContent = message;
+    const answer = appendTurn(log, 'assistant', 'Timmy');
+    answer.thinking(true);
+    textarea.value = '';
+    try {
+      await stream(message, session, answer, running.signal);
+    } catch (err) {
+      if (err.name === 'AbortError') {
+        answer.fail('The answer was cancelled before it finished.');
+      } else {
+        answer.fail(`Timmy could not be reached: ${err.message}`);
+      }
+    } finally {
+      running = null;
+      setBusy(send, textarea, false);
+      textarea.focus();
+    }
+  });
+}
+
+async function stream(message, session, answer, signal) {
+  const response = await fetch('/api/v1/chat/stream', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    body: JSON.stringify({ message, session_id: session.value || null }),
+    signal,
+  });
+  if (!response.ok) {
+    answer.fail(await problemText(response));
+    return;
+  }
+  for await (const item of serverSentEvents(response.body, signal)) {
+    switch (item.event) {
+      case 'start': {
+        const { session_id: id } = JSON.parse(item.data);
+        if (session.value !== id) {
+          session.value = id;
+          addConversationLink(id, message);
+          history.replaceState(null, '', `/?c=${encodeURIComponent(id)}`);
+        }
+        break;
+      }
+      case 'token':
+        answer.append(item.data);
+        break;
+      case 'done':
+        answer.finish(JSON.parse(item.data));
+        return;
+      case 'error':
+        answer.failHtml(JSON.parse(item.data).html);
+        return;
+    }
+  }
+  answer.fail('The connection closed before the answer finished.');
+}
+
+// Minimal server-sent events reader for a fetch body: events are separated by a blank line; an event's
+// data is its data lines joined with newlines.
+async function* serverSentEvents(body, signal) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  signal.addEventListener('abort', () => reader.cancel().catch(() => {}));
+  let buffer = '';
+  while (true) {
+    const { value, done } = await reader.read();
+    if (done) {
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      return;
+    }
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data = [];
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        let value = colon < 0 ? '' : line.slice(colon + 1);
+        if (value.startsWith(' ')) value = value.slice(1);
+        if (field === 'event') event = value;
+        else if (field === 'data') data.push(value);
+      }
+      if (data.length > 0) yield { event, data: data.join('\n') };
+    }
+  }
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    const details = Object.values(problem.errors ?? {}).flat();
+    return [problem.title, problem.detail, ...details].filter(Boolean).join(' — ');
+  } catch {
+    return `The server answered ${response.status} ${response.statusText}.`;
+  }
+}
+
+function appendTurn(log, role, speaker) {
+  const article = element('article', `chat-msg chat-${role}`);
+  article.dataset.role = role;
+  article.append(element('p', 'chat-speaker', speaker));
+  const body = element('div', role === 'user' ? 'chat-body chat-text' : 'chat-body chat-text chat-streaming');
+  article.append(body);
+  log.append(article);
+  article.scrollIntoView({ block: 'end' });
+
+  let thinking = null;
+  return {
+    body,
+    thinking(on) {
+      if (on && !thinking) {
+        thinking = element('p', 'chat-thinking', 'Timmy is thinking');
+        thinking.setAttribute('role', 'status');
+        article.append(thinking);
+      } else if (!on && thinking) {
+        thinking.remove();
+        thinking = null;
+      }
+    },
+    append(text) {
+      this.thinking(false);
+      body.append(text);
+      article.scrollIntoView({ block: 'end' });
+    },
+    finish(done) {
+      this.thinking(false);
+      body.className = 'chat-body markdown';
+      body.innerHTML = done.html;
+      article.append(meta(done));
+    },
+    failHtml(html) {
+      this.thinking(false);
+      article.className = 'chat-msg chat-error';
+      article.dataset.role = 'error';
+      article.querySelector('.chat-speaker').textContent = 'Timmy (error)';
+      body.className = 'chat-body markdown';
+      body.innerHTML = html;
+    },
+    fail(text) {
+      this.failHtml('');
+      body.textContent = text;
+    },
+  };
+}
+
+function meta(done) {
+  const line = element('p', 'chat-meta');
+  line.dataset.chatMeta = '';
+  const provider = element('span', '', done.provider ?? '');
+  provider.dataset.provider = '';
+  line.append(provider, ' · ', element('span', '', done.model ?? ''), ' · ', element('span', '', latency(done.latency_ms)));
+  if (done.fallback_used) {
+    const badge = element('span', 'badge chat-fallback', 'fallback');
+    badge.title = 'A lower-priority provider answered';
+    line.append(' ', badge);
+  }
+  return line;
+}
+
+// Same wording as ChatFormat.Latency on the server.
+function latency(ms) {
+  if (ms === null || ms === undefined) return '';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function addConversationLink(id, message) {
+  const list = document.querySelector('.chat-session-list');
+  if (!list) return;
+  document.querySelector('.chat-sessions .empty')?.remove();
+  list.querySelectorAll('a.active').forEach((a) => {
+    a.classList.remove('active');
+    a.removeAttribute('aria-current');
+  });
+  const link = element('a', 'active', title(message));
+  link.href = `/?c=${encodeURIComponent(id)}`;
+  link.setAttribute('aria-current', 'page');
+  const item = element('li');
+  item.append(link);
+  list.prepend(item);
+}
+
+// Same rule as the store's TitleFrom: the first line, at most 80 characters.
+function title(message) {
+  const line = message.trim().split('\n', 1)[0].trim();
+  return line.length <= 80 ? line : `${line.slice(0, 79).trimEnd()}…`;
+}
+
+function setBusy(send, textarea, busy) {
+  send.textContent = busy ? 'Stop' : 'Send';
+  send.classList.toggle('danger', busy);
+  textarea.setAttribute('aria-busy', String(busy));
+}
+
+function element(tag, className = '', text = null) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== null) node.textContent = text;
+  return node;
+}

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Timmy.E2E.Infrastructure;
+using Timmy.Tests.Router.Fakes;
+
+namespace Timmy.E2E;
+
+/// <summary>Talking to Timmy on the home page, with the loopback Ollama fake as the provider.</summary>
+public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Ask_AnswerStreamsIn_WithProviderBadgeAndSafeMarkdown_AndSurvivesReload()
+    {
+        fixture.Ollama.Default = FakeReply.Answer("Stack **sats** <b>quietly</b> and keep your keys.");
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?c=new");
+
+        await page.GetByLabel("Message Timmy").FillAsync("How should I save?");
+        await page.GetByLabel("Message Timmy").PressAsync("Enter");
+
+        var answer = page.Locator(".chat-log .chat-assistant").Last;
+        await Assertions.Expect(answer.Locator("[data-chat-meta] [data-provider]")).ToHaveTextAsync("ollama");
+        await Assertions.Expect(answer.Locator(".chat-body strong")).ToHaveTextAsync("sats");
+        await Assertions.Expect(answer.Locator(".chat-body")).ToContainTextAsync("<b>quietly</b>");
+        Assert.Equal(0, await answer.Locator(".chat-body b").CountAsync());
+        await Assertions.Expect(answer.Locator("[data-chat-meta]")).ToContainTextAsync("llama3.2");
+        await Assertions.Expect(page.Locator(".chat-log .chat-user").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("How should I save\\?"));
+        await page.WaitForURLAsync("**/?c=*");
+        await Assertions.Expect(page.Locator(".chat-session-list a.active")).ToHaveTextAsync("How should I save?");
+        await BrowserFixture.ScreenshotAsync(page, "chat-answer");
+
+        // The page renders the stored conversation the same way after a reload.
+        await page.ReloadAsync();
+        var stored = page.Locator(".chat-log .chat-assistant").Last;
+        await Assertions.Expect(stored.Locator(".chat-body strong")).ToHaveTextAsync("sats");
+        await Assertions.Expect(stored.Locator("[data-chat-meta] [data-provider]")).ToHaveTextAsync("ollama");
+        Assert.Empty(fixture.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task ProviderDown_ErrorIsShownInTheConversation()
+    {
+        fixture.Ollama.Default = FakeReply.Error(404);
+        try
+        {
+            await using var context = await fixture.NewOwnerContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/?c=new");
+
+            await page.GetByLabel("Message Timmy").FillAsync("Are you there?");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+            var error = page.Locator(".chat-log .chat-error").Last;
+            await Assertions.Expect(error).ToContainTextAsync("No LLM provider is reachable");
+            await Assertions.Expect(error).ToContainTextAsync("ollama");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
+            await BrowserFixture.ScreenshotAsync(page, "chat-no-provider");
+        }
+        finally
+        {
+            fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+        }
+    }
+
+    [Fact]
+    public async Task Stop_WhileTimmyIsThinking_CancelsTheAnswer()
+    {
+        fixture.Ollama.Enqueue(FakeReply.Stall());
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?c=new");
+
+        await page.GetByLabel("Message Timmy").FillAsync("Think about this for a long time");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".chat-thinking")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".chat-log .chat-error").Last).ToContainTextAsync("cancelled");
+        await Assertions.Expect(page.Locator(".chat-thinking")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ClearConversation_RemovesItsMessages()
+    {
+        fixture.Ollama.Default = FakeReply.Answer("Noted.");
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?c=new");
+        await page.GetByLabel("Message Timmy").FillAsync("Remember the milk");
+        await page.GetByLabel("Message Timmy").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".chat-log .chat-assistant")).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear conversation" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-chat-empty]")).ToBeVisibleAsync();
+    }
+}
