@@ -110,8 +110,16 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, Ti
         return line.Length <= MaxTitleLength ? line : line[..(MaxTitleLength - 1)].TrimEnd() + "…";
     }
 
-    private sealed record ConversationRow(string Id, string Title, string CreatedAt, string UpdatedAt, long MessageCount)
+    /// <summary>Settable properties, not a positional constructor: over an empty table SQLite reports the
+    /// <c>COUNT(*)</c> column as BLOB, and Dapper would find no constructor taking <c>byte[]</c>.</summary>
+    private sealed class ConversationRow
     {
+        public string Id { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+        public long MessageCount { get; init; }
+
         public Conversation ToConversation() =>
             new(Id, Title, Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), (int)MessageCount);
     }
