@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Timmy.Core.Chat;
 using Timmy.Core.Events;
 using Timmy.Tests.Infrastructure;
-using Timmy.Tests.Router;
 using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Chat;
@@ -12,12 +10,6 @@ namespace Timmy.Tests.Chat;
 /// <summary>Timmy answering in one call, through the real router to the loopback fakes.</summary>
 public sealed class TimmyAgentTests : LoopbackChatTests
 {
-    protected override RouterHarness Configure(RouterHarness harness)
-    {
-        OpenAi.Default = FakeReply.Answer("from openai");
-        return base.Configure(harness);
-    }
-
     private static IReadOnlyList<(string? Role, string? Content)> Sent(JsonObject request) =>
         request["messages"]!.AsArray().Select(m => ((string?)m!["role"], (string?)m["content"])).ToList();
 
