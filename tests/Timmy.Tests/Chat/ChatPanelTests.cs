@@ -6,19 +6,15 @@ using Timmy.Tests.Router.Fakes;
 namespace Timmy.Tests.Chat;
 
 /// <summary>The chat panel on the home page, used as plain forms by the signed-in owner.</summary>
-public sealed class ChatPanelTests : IAsyncLifetime
+public sealed class ChatPanelTests : ChatWebTests
 {
-    private ChatWebHost _host = null!;
     private HttpClient _browser = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _host = await ChatWebHost.StartAsync();
-        _browser = await OwnerBrowserSession.SignInAsync(_host.Factory);
+        await base.InitializeAsync();
+        _browser = await OwnerBrowserSession.SignInAsync(Host.Factory);
     }
-
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private Task<HttpResponseMessage> PostAsync(string path, string formName, Dictionary<string, string> fields) =>
         OwnerBrowserSession.PostFormAsync(_browser, path, formName, fields, Ct);
@@ -58,7 +54,7 @@ public sealed class ChatPanelTests : IAsyncLifetime
     {
         var id = await SendAsync("What is a sat?");
 
-        var messages = await _host.Store.MessagesAsync(id, Ct);
+        var messages = await Host.Store.MessagesAsync(id, Ct);
         Assert.Equal(["What is a sat?", "hello from the fake"], messages.Select(m => m.Content));
     }
 
@@ -80,7 +76,7 @@ public sealed class ChatPanelTests : IAsyncLifetime
     [Fact]
     public async Task Conversation_HtmlInQuestionAndAnswer_IsShownAsText()
     {
-        _host.Ollama.Default = FakeReply.Answer("<script>alert(1)</script> and **bold**");
+        Host.Ollama.Default = FakeReply.Answer("<script>alert(1)</script> and **bold**");
 
         var html = await PageAsync("/?c=" + await SendAsync("<b>hi</b>"));
 
@@ -98,14 +94,14 @@ public sealed class ChatPanelTests : IAsyncLifetime
         var again = await SendAsync("second", id, "/?c=" + id);
 
         Assert.Equal(id, again);
-        Assert.Equal(4, (await _host.Store.GetAsync(id, Ct))!.MessageCount);
-        Assert.Single(await _host.Store.ListAsync(10, Ct));
+        Assert.Equal(4, (await Host.Store.GetAsync(id, Ct))!.MessageCount);
+        Assert.Single(await Host.Store.ListAsync(10, Ct));
     }
 
     [Fact]
     public async Task Send_NoProvider_ShowsTheErrorTurn()
     {
-        _host.Ollama.Default = FakeReply.Error(500);
+        Host.Ollama.Default = FakeReply.Error(500);
 
         var html = await PageAsync("/?c=" + await SendAsync("anyone?"));
 
@@ -123,7 +119,7 @@ public sealed class ChatPanelTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"role=\"alert\">{notice}</p>", await response.Content.ReadAsStringAsync(Ct));
-        Assert.Empty(await _host.Store.ListAsync(10, Ct));
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
     }
 
     [Fact]
@@ -134,7 +130,7 @@ public sealed class ChatPanelTests : IAsyncLifetime
         var response = await PostAsync("/?c=" + id, "chat-clear", new() { ["session_id"] = id });
 
         Assert.Equal("/?c=" + id, RedirectPath(response));
-        Assert.Empty(await _host.Store.MessagesAsync(id, Ct));
+        Assert.Empty(await Host.Store.MessagesAsync(id, Ct));
         Assert.Contains("data-chat-empty", await PageAsync("/?c=" + id));
     }
 
@@ -146,7 +142,7 @@ public sealed class ChatPanelTests : IAsyncLifetime
         var response = await PostAsync("/?c=" + id, "chat-delete", new() { ["session_id"] = id });
 
         Assert.Equal("/", RedirectPath(response));
-        Assert.Null(await _host.Store.GetAsync(id, Ct));
+        Assert.Null(await Host.Store.GetAsync(id, Ct));
         Assert.Contains("That conversation no longer exists.", await PageAsync("/?c=" + id));
     }
 
@@ -171,6 +167,6 @@ public sealed class ChatPanelTests : IAsyncLifetime
         }), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await _host.Store.ListAsync(10, Ct));
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
     }
 }
