@@ -109,6 +109,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         var turns = await TurnsAsync(turn.Conversation.Id);
         Assert.Equal(["user: count", "error: " + ChatErrors.Interrupted("cancelled", "one two")], turns);
         Assert.Single(await Harness.EventsAsync(EventType.ChatFailed));
+        Ollama.ReleaseDrop.TrySetResult(); // ends the fake's request now, not when the client gives up draining it
     }
 
     [Fact]
