@@ -94,7 +94,7 @@ public sealed class TimmyAgent(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await RecordErrorAsync(turn, text.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", text.ToString()), [], meta);
+                await RecordCancelledAsync(turn, text.ToString(), meta);
                 throw;
             }
             catch (Exception ex)
@@ -117,6 +117,12 @@ public sealed class TimmyAgent(
                 text.Append(piece);
                 yield return new ChatStreamUpdate(piece, null);
             }
+        }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
+            await RecordCancelledAsync(turn, text.ToString(), meta);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         yield return new ChatStreamUpdate(null, await RecordAnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
     }
@@ -146,6 +152,9 @@ public sealed class TimmyAgent(
         });
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
+
+    private Task<ChatAnswer> RecordCancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props) =>
+        RecordErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
 
     private Task<ChatAnswer> RecordFailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
     {

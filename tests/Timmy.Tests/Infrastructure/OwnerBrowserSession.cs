@@ -37,13 +37,38 @@ public static partial class OwnerBrowserSession
     }
 
     /// <summary>The antiforgery field of the first form on <paramref name="path"/>.</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>
+        TokenIn(await client.GetStringAsync(path), path);
+
+    /// <summary>Submits the server-rendered form named <paramref name="formName"/> on the page at
+    /// <paramref name="path"/> as a browser would: loads the page for its antiforgery field and cookie, then
+    /// posts the fields to the same address with the form's handler name.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string path, string formName, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
-        var html = await client.GetStringAsync(path);
-        return AntiforgeryField().Match(html) is { Success: true } match
+        using var page = await client.GetAsync(path, cancellationToken);
+        var token = TokenIn(await page.Content.ReadAsStringAsync(cancellationToken), path);
+        var cookies = client.DefaultRequestHeaders.TryGetValues("Cookie", out var owner) ? owner.ToList() : [];
+        if (page.Headers.TryGetValues("Set-Cookie", out var set))
+        {
+            cookies.AddRange(set.Select(c => c.Split(';')[0]));
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+            {
+                ["_handler"] = formName,
+                ["__RequestVerificationToken"] = token,
+            }),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await client.SendAsync(request, cancellationToken);
+    }
+
+    private static string TokenIn(string html, string path) =>
+        AntiforgeryField().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("No antiforgery token on " + path);
-    }
 
     /// <summary>Submits the server-rendered form named <paramref name="formName"/> on <paramref name="path"/>
     /// as the signed-in owner's browser would: the page is read for its antiforgery token and cookie first.

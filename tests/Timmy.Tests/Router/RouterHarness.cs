@@ -17,6 +17,7 @@ namespace Timmy.Tests.Router;
 public sealed class RouterHarness : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _config = new();
+    private readonly List<Action<IServiceCollection>> _features = [];
     private ServiceProvider? _services;
 
     public RouterHarness(string? dataDirectory = null)
@@ -37,6 +38,13 @@ public sealed class RouterHarness : IAsyncDisposable
     public RouterHarness Set(string key, string? value)
     {
         _config["Timmy:Router:" + key] = value;
+        return this;
+    }
+
+    /// <summary>Registers a feature built on the router (for example the chat agent) with the services.</summary>
+    public RouterHarness With(Action<IServiceCollection> feature)
+    {
+        _features.Add(feature);
         return this;
     }
 
@@ -69,6 +77,7 @@ public sealed class RouterHarness : IAsyncDisposable
         services.AddStorage();
         services.AddEvents();
         services.AddRouter();
+        _features.ForEach(feature => feature(services));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await _services.GetRequiredService<Migrator>().MigrateAsync();
         await Control.InitializeAsync();

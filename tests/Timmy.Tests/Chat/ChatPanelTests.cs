@@ -1,0 +1,172 @@
+using System.Net;
+using Timmy.Core.Chat;
+using Timmy.Tests.Infrastructure;
+using Timmy.Tests.Router.Fakes;
+
+namespace Timmy.Tests.Chat;
+
+/// <summary>The chat panel on the home page, used as plain forms by the signed-in owner.</summary>
+public sealed class ChatPanelTests : ChatWebTests
+{
+    private HttpClient _browser = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _browser = await OwnerBrowserSession.SignInAsync(Host.Factory);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, string formName, Dictionary<string, string> fields) =>
+        OwnerBrowserSession.PostFormAsync(_browser, path, formName, fields, Ct);
+
+    /// <summary>Sends <paramref name="message"/> from the page at <paramref name="path"/>; returns the conversation id.</summary>
+    private async Task<string> SendAsync(string message, string? sessionId = null, string path = "/")
+    {
+        var response = await PostAsync(path, "chat-send", new() { ["message"] = message, ["session_id"] = sessionId ?? "" });
+        var location = RedirectPath(response);
+        Assert.StartsWith("/?c=", location);
+        return location["/?c=".Length..];
+    }
+
+    /// <summary>Where a redirect points on this site (the page answers with an absolute URL).</summary>
+    private static string RedirectPath(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    private Task<string> PageAsync(string path) => _browser.GetStringAsync(path, Ct);
+
+    [Fact]
+    public async Task Home_NoConversations_ShowsTheEmptyChatPanel()
+    {
+        var html = await PageAsync("/");
+
+        Assert.Contains("Talk to Timmy", html);
+        Assert.Contains("No conversations yet.", html);
+        Assert.Contains("name=\"_handler\" value=\"chat-send\"", html);
+        Assert.DoesNotContain("chat-clear", html);
+    }
+
+    [Fact]
+    public async Task Send_StoresTheTurnAndRedirectsToItsConversation()
+    {
+        var id = await SendAsync("What is a sat?");
+
+        var messages = await Host.Store.MessagesAsync(id, Ct);
+        Assert.Equal(["What is a sat?", "hello from the fake"], messages.Select(m => m.Content));
+    }
+
+    [Fact]
+    public async Task Conversation_AfterSend_ShowsQuestionAnswerProviderAndModel()
+    {
+        var id = await SendAsync("What is a sat?");
+
+        var html = await PageAsync("/?c=" + id);
+
+        Assert.Contains("<div class=\"chat-body chat-text\">What is a sat?</div>", html);
+        Assert.Contains("<p>hello from the fake</p>", html);
+        Assert.Contains("<span data-provider>ollama</span>", html);
+        Assert.Contains("<span>llama3.2</span>", html);
+        Assert.Contains($"href=\"/?c={id}\" class=\"active\" aria-current=\"page\">What is a sat?</a>", html);
+        Assert.Contains($"name=\"session_id\" value=\"{id}\"", html);
+    }
+
+    [Fact]
+    public async Task Conversation_HtmlInQuestionAndAnswer_IsShownAsText()
+    {
+        Host.Ollama.Default = FakeReply.Answer("<script>alert(1)</script> and **bold**");
+
+        var html = await PageAsync("/?c=" + await SendAsync("<b>hi</b>"));
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; and <strong>bold</strong>", html);
+        Assert.Contains("&lt;b&gt;hi&lt;/b&gt;", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.DoesNotContain("<b>hi</b>", html);
+    }
+
+    [Fact]
+    public async Task Send_WithSessionId_ContinuesThatConversation()
+    {
+        var id = await SendAsync("first");
+
+        var again = await SendAsync("second", id, "/?c=" + id);
+
+        Assert.Equal(id, again);
+        Assert.Equal(4, (await Host.Store.GetAsync(id, Ct))!.MessageCount);
+        Assert.Single(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Send_NoProvider_ShowsTheErrorTurn()
+    {
+        Host.Ollama.Default = FakeReply.Error(500);
+
+        var html = await PageAsync("/?c=" + await SendAsync("anyone?"));
+
+        Assert.Contains("Timmy (error)", html);
+        Assert.Contains("No LLM provider is reachable: start Ollama with <code>ollama serve</code>", html);
+        Assert.Contains("<strong>backup</strong>: failed", html);
+    }
+
+    [Theory]
+    [InlineData("   ", "&#x27;message&#x27; must not be empty.")]
+    [InlineData("x", "There is no conversation with id &#x27;gone&#x27;.")]
+    public async Task Send_Refused_ShowsNoticeAndStoresNothing(string message, string notice)
+    {
+        var response = await PostAsync("/", "chat-send", new() { ["message"] = message, ["session_id"] = message == "x" ? "gone" : "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"role=\"alert\">{notice}</p>", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Clear_EmptiesTheConversationAndKeepsIt()
+    {
+        var id = await SendAsync("first");
+
+        var response = await PostAsync("/?c=" + id, "chat-clear", new() { ["session_id"] = id });
+
+        Assert.Equal("/?c=" + id, RedirectPath(response));
+        Assert.Empty(await Host.Store.MessagesAsync(id, Ct));
+        Assert.Contains("data-chat-empty", await PageAsync("/?c=" + id));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheConversation()
+    {
+        var id = await SendAsync("first");
+
+        var response = await PostAsync("/?c=" + id, "chat-delete", new() { ["session_id"] = id });
+
+        Assert.Equal("/", RedirectPath(response));
+        Assert.Null(await Host.Store.GetAsync(id, Ct));
+        Assert.Contains("That conversation no longer exists.", await PageAsync("/?c=" + id));
+    }
+
+    [Fact]
+    public async Task NewConversationLink_ShowsAnEmptyLogWithoutASession()
+    {
+        var id = await SendAsync("first");
+
+        var html = await PageAsync("/?c=new");
+
+        Assert.Contains("data-chat-empty", html);
+        Assert.DoesNotContain($"value=\"{id}\"", html);
+        Assert.DoesNotContain("chat-clear", html);
+    }
+
+    [Fact]
+    public async Task Send_WithoutAntiforgeryToken_IsRejected()
+    {
+        var response = await _browser.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "chat-send", ["message"] = "hi",
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+}

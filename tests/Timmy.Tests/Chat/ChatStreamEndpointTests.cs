@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Timmy.Core.Chat;
+using Timmy.Tests.Router.Fakes;
+
+namespace Timmy.Tests.Chat;
+
+/// <summary><c>POST /api/v1/chat/stream</c>: server-sent events <c>start</c>, <c>token</c>…, then <c>done</c> or <c>error</c>.</summary>
+public sealed class ChatStreamEndpointTests : ChatWebTests
+{
+    private Task<HttpResponseMessage> StreamAsync(object body) => Api.PostAsJsonAsync("/api/v1/chat/stream", body, Ct);
+
+    private static async Task<List<SseItem<string>>> EventsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        var events = new List<SseItem<string>>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(Ct)).EnumerateAsync(Ct))
+        {
+            events.Add(item);
+        }
+        return events;
+    }
+
+    private static JsonElement Json(SseItem<string> item) => JsonDocument.Parse(item.Data).RootElement;
+
+    [Fact]
+    public async Task Stream_ProviderUp_SendsStartTokensThenDone()
+    {
+        var events = await EventsAsync(await StreamAsync(new { message = "hi" }));
+
+        Assert.Equal(["start", "token", "token", "token", "token", "done"], events.Select(e => e.EventType));
+        var session = Json(events[0]).GetProperty("session_id").GetString()!;
+        Assert.Equal(["hello", " from", " the", " fake"], events[1..^1].Select(e => e.Data));
+        var done = Json(events[^1]);
+        Assert.Equal(session, done.GetProperty("session_id").GetString());
+        Assert.Equal("ollama", done.GetProperty("provider").GetString());
+        Assert.Equal("llama3.2", done.GetProperty("model").GetString());
+        Assert.False(done.GetProperty("fallback_used").GetBoolean());
+        Assert.True(done.TryGetProperty("latency_ms", out _));
+        Assert.Equal("<p>hello from the fake</p>\n", done.GetProperty("html").GetString());
+        var stored = await Host.Store.MessagesAsync(session, Ct);
+        Assert.Equal(["hi", "hello from the fake"], stored.Select(m => m.Content));
+        Assert.Equal(stored[1].Id, done.GetProperty("message_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_TokenWithNewlines_ArrivesWhole()
+    {
+        Host.Ollama.Default = FakeReply.Answer("first\nsecond line");
+
+        var events = await EventsAsync(await StreamAsync(new { message = "hi" }));
+
+        Assert.Equal(["first\nsecond", " line"], events.Where(e => e.EventType == "token").Select(e => e.Data));
+    }
+
+    [Fact]
+    public async Task Stream_NoProviderAnswers_SendsErrorEventWithEachReason()
+    {
+        Host.Ollama.Default = FakeReply.Error(500);
+
+        var events = await EventsAsync(await StreamAsync(new { message = "anyone?" }));
+
+        Assert.Equal(["start", "error"], events.Select(e => e.EventType));
+        var error = Json(events[1]);
+        Assert.True(error.GetProperty("no_provider").GetBoolean());
+        Assert.StartsWith(ChatErrors.NoProviderHeadline, error.GetProperty("message").GetString());
+        Assert.Contains("<code>ollama serve</code>", error.GetProperty("html").GetString());
+        Assert.Equal(["ollama", "backup"], error.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("provider").GetString()));
+        var stored = await Host.Store.MessagesAsync(error.GetProperty("session_id").GetString()!, Ct);
+        Assert.Equal([ConversationRoles.User, ConversationRoles.Error], stored.Select(m => m.Role));
+    }
+
+    [Fact]
+    public async Task Stream_SessionId_ContinuesTheConversation()
+    {
+        var first = await EventsAsync(await StreamAsync(new { message = "first" }));
+        var session = Json(first[0]).GetProperty("session_id").GetString();
+
+        var second = await EventsAsync(await StreamAsync(new { message = "second", session_id = session }));
+
+        Assert.Equal(session, Json(second[^1]).GetProperty("session_id").GetString());
+        Assert.Equal(4, (await Host.Store.GetAsync(session!, Ct))!.MessageCount);
+    }
+
+    [Fact]
+    public async Task Stream_EmptyMessage_Returns400ProblemNotAStream()
+    {
+        var response = await StreamAsync(new { message = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+}
