@@ -11,6 +11,7 @@ public sealed class ChatAgentOptions
     /// <summary>Tokens of the model's context window kept free for the reply (at most half the window).</summary>
     public int ReplyReserveTokens { get; set; } = 1_024;
 
-    /// <summary>Chat requests per minute (API and page) before 429.</summary>
+    /// <summary>Chat API requests per minute (per signed-in owner or token) before 429; the home page
+    /// streams through the same API.</summary>
     public int RequestsPerMinute { get; set; } = 30;
 }

@@ -130,6 +130,13 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                     usage.Add(update);
                     yield return update;
                 }
+                // Some clients (OllamaSharp) end a cancelled stream quietly instead of throwing: a cut-off
+                // answer is neither a success nor the provider's failure.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    provider.Breaker.Release(isTrial);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 Succeeded(provider, isTrial, Ms(attemptStart), ttft, usage.In, usage.Out);
             }
             yield break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Timmy.Core.Chat;
 
 namespace Timmy.Web.Chat;
@@ -8,8 +9,8 @@ public static class ChatFormat
     public static string Latency(double? ms) => ms switch
     {
         null => "",
-        < 1_000 => $"{ms:0} ms",
-        _ => $"{ms / 1_000:0.0} s",
+        < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{ms / 1_000:0.0} s"),
     };
 
     public static string Speaker(string role) => role switch

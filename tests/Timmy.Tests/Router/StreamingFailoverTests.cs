@@ -134,4 +134,32 @@ public sealed class StreamingFailoverTests : LoopbackRouterTests
         await Eventually.TrueAsync(() => Task.FromResult(Ollama.AbortedRequests == 1), "the provider request to be aborted");
         Assert.Equal(0, OpenAi.ChatRequests);
     }
+
+    [Fact]
+    public async Task Stream_CallerCancelsAfterFirstTokens_IsNeitherSuccessNorFailure()
+    {
+        Ollama.Default = FakeReply.DropAfter(2);
+        using var cts = new CancellationTokenSource();
+        var received = new StringBuilder();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in Stream(cts.Token))
+            {
+                received.Append(update.Text);
+                if (received.ToString() == "one two")
+                {
+                    await cts.CancelAsync();
+                    Ollama.ReleaseDrop.TrySetResult();
+                }
+            }
+        });
+
+        var ollama = Harness.Registry.Find("ollama")!;
+        var metrics = ollama.Metrics.Snapshot();
+        Assert.Equal(0, metrics.Successes);
+        Assert.Equal(0, metrics.Failures);
+        Assert.Equal(Timmy.Core.Router.Circuit.CircuitState.Closed, ollama.Breaker.State);
+        Assert.Equal(0, OpenAi.ChatRequests);
+    }
 }
