@@ -81,50 +81,65 @@ public sealed class TimmyAgent(
         var started = time.GetTimestamp();
         var text = new StringBuilder();
         AdditionalPropertiesDictionary? meta = null;
-        await using var updates = router.GetStreamingResponseAsync(prompt, CallOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        var recorded = false;
+        try
         {
-            ChatAnswer? failed = null;
-            try
+            await using var updates = router.GetStreamingResponseAsync(prompt, CallOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                if (!await updates.MoveNextAsync())
+                ChatAnswer? failed = null;
+                try
                 {
-                    break;
+                    if (!await updates.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    recorded = true;
+                    await RecordCancelledAsync(turn, text.ToString(), meta);
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    recorded = true;
+                    failed = await RecordFailureAsync(turn, ex, text.ToString(), meta);
+                }
+                if (failed is not null)
+                {
+                    yield return new ChatStreamUpdate(null, failed);
+                    yield break;
+                }
+                var update = updates.Current;
+                if (update.AdditionalProperties?.ContainsKey(RouterResponseKeys.FallbackUsed) == true)
+                {
+                    meta = update.AdditionalProperties;
+                }
+                var piece = update.Text;
+                if (piece.Length > 0)
+                {
+                    text.Append(piece);
+                    yield return new ChatStreamUpdate(piece, null);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            recorded = true;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
+                await RecordCancelledAsync(turn, text.ToString(), meta);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            yield return new ChatStreamUpdate(null, await RecordAnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
+        }
+        finally
+        {
+            // The consumer stopped reading mid-answer (a client that went away): the turn still gets its ending.
+            if (!recorded)
             {
                 await RecordCancelledAsync(turn, text.ToString(), meta);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                failed = await RecordFailureAsync(turn, ex, text.ToString(), meta);
-            }
-            if (failed is not null)
-            {
-                yield return new ChatStreamUpdate(null, failed);
-                yield break;
-            }
-            var update = updates.Current;
-            if (update.AdditionalProperties?.ContainsKey(RouterResponseKeys.FallbackUsed) == true)
-            {
-                meta = update.AdditionalProperties;
-            }
-            var piece = update.Text;
-            if (piece.Length > 0)
-            {
-                text.Append(piece);
-                yield return new ChatStreamUpdate(piece, null);
             }
         }
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
-            await RecordCancelledAsync(turn, text.ToString(), meta);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-        yield return new ChatStreamUpdate(null, await RecordAnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
     }
 
     private async Task<IReadOnlyList<ChatMessage>> PromptAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -127,4 +127,24 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         Assert.Equal(["user: slow", "error: " + ChatErrors.Cancelled], await TurnsAsync(turn.Conversation.Id));
         Assert.Equal(0, OpenAi.ChatRequests);
     }
+
+    [Fact]
+    public async Task Stream_ConsumerStopsReadingMidAnswer_StoresInterruptedTurnWithWhatArrived()
+    {
+        Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open
+        var turn = await Agent.BeginAsync(null, "count", Ct);
+
+        var received = "";
+        await foreach (var update in Agent.StreamAsync(turn, Ct))
+        {
+            received += update.Text;
+            if (received == "one two")
+            {
+                break; // as the SSE endpoint does when its client goes away
+            }
+        }
+
+        Assert.Equal(["user: count", "error: " + ChatErrors.Interrupted("cancelled", "one two")], await TurnsAsync(turn.Conversation.Id));
+        Ollama.ReleaseDrop.TrySetResult();
+    }
 }
