@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Timmy.E2E.Infrastructure;
 using Timmy.Tests.Router.Fakes;
@@ -7,6 +8,9 @@ namespace Timmy.E2E;
 /// <summary>Talking to Timmy on the home page, with the loopback Ollama fake as the provider.</summary>
 public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>The address once the page knows the conversation's id (it starts at <c>/?c=new</c>).</summary>
+    private static readonly Regex StoredConversationUrl = new(@"/\?c=(?!new)[0-9a-f-]+$");
+
     [Fact]
     public async Task Ask_AnswerStreamsIn_WithProviderBadgeAndSafeMarkdown_AndSurvivesReload()
     {
@@ -24,8 +28,8 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(answer.Locator(".chat-body")).ToContainTextAsync("<b>quietly</b>");
         Assert.Equal(0, await answer.Locator(".chat-body b").CountAsync());
         await Assertions.Expect(answer.Locator("[data-chat-meta]")).ToContainTextAsync("llama3.2");
-        await Assertions.Expect(page.Locator(".chat-log .chat-user").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("How should I save\\?"));
-        await page.WaitForURLAsync("**/?c=*");
+        await Assertions.Expect(page.Locator(".chat-log .chat-user").Last).ToHaveTextAsync(new Regex("How should I save\\?"));
+        await page.WaitForURLAsync(StoredConversationUrl);
         await Assertions.Expect(page.Locator(".chat-session-list a.active")).ToHaveTextAsync("How should I save?");
         await BrowserFixture.ScreenshotAsync(page, "chat-answer");
 
@@ -89,9 +93,11 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.GotoAsync("/?c=new");
         await page.GetByLabel("Message Timmy").FillAsync("Remember the milk");
         await page.GetByLabel("Message Timmy").PressAsync("Enter");
-        await Assertions.Expect(page.Locator(".chat-log .chat-assistant")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".chat-log .chat-assistant [data-chat-meta]")).ToHaveCountAsync(1);
+        await page.WaitForURLAsync(StoredConversationUrl);
 
         await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(2);
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear conversation" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(0);

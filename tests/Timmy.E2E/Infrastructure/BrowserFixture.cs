@@ -24,6 +24,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The whole suite runs at once on small machines (both test projects in parallel): allow the
+        // server more than Playwright's default 5 s to show what a test waits for.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Ollama = await FakeOllamaServer.StartNewAsync();
         Server = await TimmyServer.StartAsync(new Dictionary<string, string>(ServerSettings) { ["OLLAMA_URL"] = Ollama.BaseUrl });
         _playwright = await Playwright.CreateAsync();
