@@ -46,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapRouterEndpoints();
 app.MapChatEndpoints();
 app.MapAuthEndpoints();
+app.MapTokenEndpoints();
 app.MapEventEndpoints();
 app.MapActivityFeed();
 app.MapRazorComponents<App>();

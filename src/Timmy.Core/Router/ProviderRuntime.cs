@@ -47,20 +47,16 @@ public sealed class ProviderRuntime : IDisposable
     public string? SkipReason() => !Enabled ? "disabled" : Client.IsReady ? null : Client.UnavailableReason;
 
     /// <summary>The caller's model when it is one of this provider's, else the provider's default.</summary>
-    public string? ResolveModel(string? requested)
-    {
-        if (requested is not null)
-        {
-            var match = Options.Models.FirstOrDefault(m =>
-                string.Equals(m.Name, requested, StringComparison.OrdinalIgnoreCase) ||
-                (Options.Type == ProviderTypes.Ollama && ModelNames.SameOllamaModel(m.Name, requested)));
-            if (match is not null)
-            {
-                return match.Name;
-            }
-        }
-        return Options.DefaultModel;
-    }
+    public string? ResolveModel(string? requested) =>
+        requested is not null && FindModel(requested) is { } match ? match.Name : Options.DefaultModel;
+
+    /// <summary>Whether <paramref name="model"/> is one of this provider's configured models.</summary>
+    public bool Serves(string model) => FindModel(model) is not null;
+
+    private ProviderModelOptions? FindModel(string requested) =>
+        Options.Models.FirstOrDefault(m =>
+            string.Equals(m.Name, requested, StringComparison.OrdinalIgnoreCase) ||
+            (Options.Type == ProviderTypes.Ollama && ModelNames.SameOllamaModel(m.Name, requested)));
 
     public async Task<ProviderProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using Timmy.Core.Security;
 using Timmy.Web.Auth;
 using Timmy.Web.Chat;
 using static Timmy.Web.Api.ChatDtos;
+using static Timmy.Web.Api.JsonBody;
 
 namespace Timmy.Web.Api;
 
@@ -94,21 +95,16 @@ public static class ChatEndpoints
     /// <summary>Reads and checks the request, then stores the question. Either the turn or a 400.</summary>
     private static async Task<(ChatTurn? Turn, ValidationProblem? Problem)> BeginAsync(HttpRequest request, TimmyAgent agent, CancellationToken ct)
     {
-        ChatRequest? body;
-        try
+        var (body, invalid) = await JsonBody.ReadAsync<ChatRequest>(request, """{"message": "…", "session_id": "…" (optional)}""", ct);
+        if (body is null)
         {
-            body = await request.ReadFromJsonAsync<ChatRequest>(request.HttpContext.RequestServices
-                .GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, ct);
+            return (null, invalid);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return (null, Invalid("body", "The body must be JSON: {\"message\": \"…\", \"session_id\": \"…\" (optional)}."));
-        }
-        if (agent.Validate(body?.Message) is { } problem)
+        if (agent.Validate(body.Message) is { } problem)
         {
             return (null, Invalid("message", problem));
         }
-        var sessionId = string.IsNullOrWhiteSpace(body!.SessionId) ? null : body.SessionId.Trim();
+        var sessionId = string.IsNullOrWhiteSpace(body.SessionId) ? null : body.SessionId.Trim();
         if (sessionId?.Length > 64)
         {
             return (null, Invalid("session_id", "'session_id' must be at most 64 characters."));
@@ -154,6 +150,4 @@ public static class ChatEndpoints
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "No such conversation", detail: $"There is no conversation with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

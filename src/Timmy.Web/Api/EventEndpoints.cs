@@ -83,32 +83,23 @@ public static class EventEndpoints
 
     private static async Task<Results<Created<EventRecord>, ValidationProblem>> LogAsync(HttpRequest request, IEventLog log, CancellationToken ct)
     {
-        LogEventRequest? body;
-        try
+        var (body, invalid) = await JsonBody.ReadAsync<LogEventRequest>(request, """{"event_type": "…", "source": "…", "task_id", "agent_id", "data": {…} (optional)}""", ct);
+        if (body is null)
         {
-            body = await request.ReadFromJsonAsync<LogEventRequest>(EventJson.Options, ct);
-        }
-        catch (JsonException ex)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The body is not valid JSON: {ex.Message}"] });
+            return invalid!;
         }
         var errors = Validate(body);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var record = await log.LogAsync(body!.EventType!, body.Source!, body.TaskId, body.AgentId, body.Data, CancellationToken.None);
+        var record = await log.LogAsync(body.EventType!, body.Source!, body.TaskId, body.AgentId, body.Data, CancellationToken.None);
         return TypedResults.Created($"/api/v1/events/{record.Id}", record);
     }
 
-    private static Dictionary<string, string[]> Validate(LogEventRequest? body)
+    private static Dictionary<string, string[]> Validate(LogEventRequest body)
     {
         var errors = new Dictionary<string, string[]>();
-        if (body is null)
-        {
-            errors["body"] = ["A JSON body with event_type and source is required."];
-            return errors;
-        }
         if (!EventType.IsKnown(body.EventType))
         {
             errors["event_type"] = [$"'event_type' must be one of: {string.Join(", ", EventType.All)}."];

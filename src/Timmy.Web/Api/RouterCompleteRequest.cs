@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Timmy.Core.Router;
 
 namespace Timmy.Web.Api;
 
@@ -9,9 +10,11 @@ public sealed record RouterCompleteRequest(string? Prompt, IReadOnlyList<RouterC
     public const int MaxMessageCount = 200;
     public const int MaxTotalChars = 400_000;
     public const int MaxOutputTokens = 32_768;
+    public const string Shape = """{"prompt": "…"} or {"messages": [{"role": "user", "content": "…"}]}, with "model" and "max_tokens" optional""";
     private static readonly string[] Roles = ["system", "user", "assistant"];
 
-    public Dictionary<string, string[]> Validate()
+    /// <summary>What is wrong with the request, by field; a named model must be one a provider serves.</summary>
+    public Dictionary<string, string[]> Validate(IReadOnlyList<ProviderRuntime> providers)
     {
         var errors = new Dictionary<string, string[]>();
         var hasPrompt = !string.IsNullOrWhiteSpace(Prompt);
@@ -47,6 +50,11 @@ public sealed record RouterCompleteRequest(string? Prompt, IReadOnlyList<RouterC
         if (Model is { Length: > 200 })
         {
             errors["model"] = ["model must be at most 200 characters."];
+        }
+        else if (Model is not null && !providers.Any(p => p.Serves(Model)))
+        {
+            var known = providers.SelectMany(p => p.Options.Models.Select(m => m.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
+            errors["model"] = [$"No provider serves the model '{Model}'. Configured models: {string.Join(", ", known)}; leave model out to use each provider's default."];
         }
         if (MaxTokens is < 1 or > MaxOutputTokens)
         {

@@ -70,9 +70,14 @@ public static class RouterEndpoints
     }
 
     public static async Task<Results<Ok<RouterCompleteResponse>, ValidationProblem, ProblemHttpResult>> Complete(
-        RouterCompleteRequest request, CascadeRouter router, CancellationToken ct)
+        HttpRequest http, CascadeRouter router, RouterService status, CancellationToken ct)
     {
-        var errors = request.Validate();
+        var (request, invalid) = await JsonBody.ReadAsync<RouterCompleteRequest>(http, RouterCompleteRequest.Shape, ct);
+        if (request is null)
+        {
+            return invalid!;
+        }
+        var errors = request.Validate(status.Providers);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -11,13 +11,17 @@ using Timmy.Core.Storage;
 
 namespace Timmy.Web.Auth;
 
-/// <summary>Sign-in and protection: every endpoint needs the owner (cookie or API token) unless it says
-/// <c>AllowAnonymous</c>; API groups additionally require a scope; login is rate limited.</summary>
+/// <summary>Sign-in and protection: every endpoint needs the owner unless it says <c>AllowAnonymous</c>.
+/// Pages and forms take only the owner's sign-in cookie; API groups, the feed and <c>/metrics</c> say which
+/// scope they need and take the cookie or an API token that carries it; login is rate limited.</summary>
 public static class AuthSetup
 {
     public const string SmartScheme = "cookie-or-bearer";
     public const string LoginRateLimit = "login";
     public const string CookieName = "timmy.auth";
+
+    /// <summary>The signed-in owner by any way in: the cookie or an API token of any scope.</summary>
+    public const string AnyOwnerPolicy = "owner";
 
     public static string PolicyFor(string scope) => "scope:" + scope;
 
@@ -62,7 +66,10 @@ public static class AuthSetup
 
         services.AddAuthorization(o =>
         {
-            o.FallbackPolicy = new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build();
+            // A token is for scripts, not for browsing: were pages to take one, a token of any scope could use
+            // every form (create an all-powers token, delete conversations) with the antiforgery token the page hands out.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build();
+            o.AddPolicy(AnyOwnerPolicy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser());
             foreach (var (scope, _) in ApiScopes.Catalogue)
             {
                 o.AddPolicy(PolicyFor(scope), p => p

@@ -25,7 +25,8 @@ public static class ChatMarkdown
         {
             link.Url = SafeUrl(link.Url);
         }
-        foreach (var link in document.Descendants<AutolinkInline>())
+        // An email autolink holds only an address (the renderer adds "mailto:" itself), so it needs no check.
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !l.IsEmail))
         {
             link.Url = SafeUrl(link.Url) ?? "#";
         }

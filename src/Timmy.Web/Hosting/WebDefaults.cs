@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
+using Timmy.Web.Auth;
 
 namespace Timmy.Web.Hosting;
 
@@ -68,7 +69,7 @@ public static class WebDefaults
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthSetup.AnyOwnerPolicy);
         return app;
     }
 

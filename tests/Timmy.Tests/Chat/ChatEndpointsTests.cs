@@ -83,11 +83,11 @@ public sealed class ChatEndpointsTests : ChatWebTests
     [InlineData("""{"message":""}""", "message")]
     [InlineData("""{"message":"   "}""", "message")]
     [InlineData("""{"session_id":"x"}""", "message")]
-    [InlineData("null", "message")]
+    [InlineData("null", "body")]
     [InlineData("""{"message":"too long"}""", "message")]
     [InlineData("""{"message":"hi","session_id":"0123456789012345678901234567890123456789012345678901234567890123456789"}""", "session_id")]
     [InlineData("""{"message": "unterminated""", "body")]
-    [InlineData("""{"message": 42}""", "body")]
+    [InlineData("""{"message": 42}""", "message")]
     public async Task Chat_BadBody_Returns400ProblemNamingTheFieldAndStoresNothing(string body, string field)
     {
         body = body.Replace("too long", new string('x', 8_001), StringComparison.Ordinal);

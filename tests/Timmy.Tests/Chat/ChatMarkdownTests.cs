@@ -37,6 +37,22 @@ public sealed class ChatMarkdownTests
     }
 
     [Fact]
+    public void ToHtml_EmailAutolink_KeepsTheAddress()
+    {
+        var html = ChatMarkdown.ToHtml("write to <owner@example.org>");
+
+        Assert.Contains("<a href=\"mailto:owner@example.org\">owner@example.org</a>", html);
+    }
+
+    [Fact]
+    public void ToHtml_UnsafeAutolink_PointsNowhere()
+    {
+        var html = ChatMarkdown.ToHtml("<javascript:alert(1)>");
+
+        Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void ToHtml_UnsafeImage_PointsNowhere()
     {
         Assert.Contains("src=\"#\"", ChatMarkdown.ToHtml("![x](javascript:alert(1))"));

@@ -41,6 +41,33 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
         Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/swarm/events")]
+    [InlineData("/settings/tokens")]
+    [InlineData("/router/status")]
+    public async Task Page_WithApiToken_RedirectsToLogin(string path)
+    {
+        // Tokens are for the API: a page (and its forms) takes only the owner's sign-in cookie.
+        var client = await host.CreateOwnerClientAsync();
+
+        var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_TakesATokenOfAnyScope()
+    {
+        var client = await host.CreateOwnerClientAsync(Timmy.Core.Security.ApiScopes.Chat);
+
+        var response = await client.GetAsync("/openapi/v1.json", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateAnonymousClient().GetAsync("/openapi/v1.json", Ct)).StatusCode);
+    }
+
     [Fact]
     public async Task LoginPage_IsOpen()
     {

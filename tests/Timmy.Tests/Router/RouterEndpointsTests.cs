@@ -195,6 +195,35 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
             new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Contains("not valid JSON", errors.GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"prompt":"hi","max_tokens":"many"}""", "max_tokens")]
+    [InlineData("""{"prompt":"hi","max_tokens":99999999999}""", "max_tokens")]
+    [InlineData("""{"messages":[{"role":1,"content":"hi"}]}""", "messages[0].role")]
+    [InlineData("null", "body")]
+    public async Task Complete_UnreadableField_Returns400NamingIt(string body, string field)
+    {
+        var response = await (await CreateClientAsync()).PostAsync("/api/v1/router/complete",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+        Assert.Equal(0, _ollama.ChatRequests);
+    }
+
+    [Fact]
+    public async Task Complete_ModelNoProviderServes_Returns400ListingTheConfiguredModels()
+    {
+        var response = await (await CreateClientAsync()).PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi", model = "no-such-model" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("model")[0].GetString();
+        Assert.Contains("No provider serves the model 'no-such-model'", message);
+        Assert.Contains("llama3.2", message);
     }
 
     [Fact]

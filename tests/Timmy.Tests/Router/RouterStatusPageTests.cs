@@ -130,18 +130,13 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Form_ReadOnlyToken_IsRefusedWithNotice()
+    public async Task Form_ApiToken_IsSentToSignIn()
     {
-        var client = await _factory.CreateOwnerClientAsync(ApiScopes.RouterRead);
-        var token = await OwnerBrowserSession.AntiforgeryTokenAsync(client, Page);
+        var client = await _factory.CreateOwnerClientAsync(ApiScopes.RouterControl);
 
-        var response = await client.PostAsync(Page, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "disable-ollama",
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
+        var response = await client.PostAsync(Page, new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "disable-ollama" }), Ct);
 
-        Assert.Equal("/router/status?notice=not-allowed&provider=ollama", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
         Assert.True(_factory.Service<RouterService>().GetProvider("ollama")!.Enabled);
     }
 

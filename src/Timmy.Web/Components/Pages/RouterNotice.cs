@@ -10,7 +10,6 @@ public sealed record RouterNotice(string Text, bool IsError)
 {
     public const string ProbedAll = "probed-all";
     public const string UnknownProvider = "unknown-provider";
-    public const string NotAllowed = "not-allowed";
 
     /// <summary>The notice for <paramref name="code"/>; null for no code, an unknown one, or a provider that is gone.</summary>
     public static RouterNotice? For(string? code, string? provider, RouterStatus status)
@@ -20,7 +19,6 @@ public sealed record RouterNotice(string Text, bool IsError)
         {
             ProbedAll => new($"Probed every provider: {status.Providers.Count(x => x.LastProbeAvailable == true)} of {status.Providers.Count} available.", false),
             UnknownProvider => new("There is no provider by that name.", true),
-            NotAllowed => new("This sign-in may only look: changing the router needs the router:control scope.", true),
             _ when p is null => null,
             RouterActions.Enable => new($"Enabled {p.Name}: the cascade calls it again.", false),
             RouterActions.Disable => new($"Disabled {p.Name}: the cascade passes it by until you enable it again (kept across restarts).", false),

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Timmy.Core.Router;
-using Timmy.Core.Security;
-using Timmy.Web.Auth;
 using Timmy.Web.Components.Controls;
 
 namespace Timmy.Web.Components.Pages;
@@ -31,7 +29,7 @@ public partial class RouterStatusPage
 
     private async Task ControlAsync((string Provider, string Action) request)
     {
-        var notice = MayControl() ? await ApplyAsync(request.Provider, request.Action) : RouterNotice.NotAllowed;
+        var notice = await ApplyAsync(request.Provider, request.Action);
         Navigation.NavigateTo(RouterStatusViewModel.Url(Range, notice, request.Provider));
     }
 
@@ -52,13 +50,7 @@ public partial class RouterStatusPage
 
     private async Task ProbeAllAsync()
     {
-        if (MayControl())
-        {
-            await Router.ProbeAllAsync(HttpContext.RequestAborted);
-        }
-        Navigation.NavigateTo(RouterStatusViewModel.Url(Range, MayControl() ? RouterNotice.ProbedAll : RouterNotice.NotAllowed));
+        await Router.ProbeAllAsync(HttpContext.RequestAborted);
+        Navigation.NavigateTo(RouterStatusViewModel.Url(Range, RouterNotice.ProbedAll));
     }
-
-    /// <summary>The owner's cookie holds every scope; an API token used as a browser must hold router:control.</summary>
-    private bool MayControl() => HttpContext.User.HasScope(ApiScopes.RouterControl);
 }
