@@ -41,6 +41,9 @@ public sealed class ProviderRuntime : IDisposable
 
     public ProbeRecord? LastProbe => _lastProbe;
 
+    /// <summary>Turned off from the router's controls (rather than by its configuration).</summary>
+    public bool DisabledByOwner => _enabledOverride is false;
+
     public void SetEnabled(bool enabled) => _enabledOverride = enabled;
 
     /// <summary>Why the cascade must pass this provider by, or null when it may be called.</summary>

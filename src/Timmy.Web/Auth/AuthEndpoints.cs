@@ -23,6 +23,11 @@ public static class AuthEndpoints
     {
         if (!link.TryRedeem(token))
         {
+            if (await IsSignedInAsync(context))
+            {
+                // An old link opened again from the terminal's history by the owner who is already in.
+                return TypedResults.Redirect("/");
+            }
             await events.LogAsync(EventType.AuthSignInFailed, "auth", data: new { method = "startup_link", remote = RemoteAddress(context) });
             return TypedResults.Redirect("/login?error=link");
         }
@@ -58,6 +63,10 @@ public static class AuthEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         await events.LogAsync(EventType.AuthSignedIn, "auth", data: new { method, remote = RemoteAddress(context) });
     }
+
+    /// <summary>Whether the request carries the owner's sign-in cookie (an API token does not count).</summary>
+    public static async Task<bool> IsSignedInAsync(HttpContext context) =>
+        (await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Succeeded;
 
     private static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

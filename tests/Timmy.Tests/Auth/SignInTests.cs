@@ -37,6 +37,20 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartupLink_UsedAgainBySignedInOwner_GoesHome_AndLoginPageToo()
+    {
+        var token = _factory.Service<StartupSignInLink>().Token;
+        var owner = Browser();
+        await owner.GetAsync("/auth/start?token=" + token, Ct);
+
+        var again = await owner.GetAsync("/auth/start?token=" + token, Ct);
+        var login = await owner.GetAsync("/login", Ct);
+
+        Assert.Equal("/", again.Headers.Location!.OriginalString);
+        Assert.Equal("/", new Uri(owner.BaseAddress!, login.Headers.Location!).AbsolutePath);
+    }
+
+    [Fact]
     public async Task StartupLink_WrongToken_IsRefused()
     {
         var response = await Browser().GetAsync("/auth/start?token=guess", Ct);

@@ -78,6 +78,15 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task LoginPage_UsedLinkWithoutPassword_DoesNotSuggestThePassword()
+    {
+        var html = await host.CreateAnonymousClient().GetStringAsync("/login?error=link", Ct);
+
+        Assert.Contains("Restart Timmy for a new one.", html);
+        Assert.DoesNotContain("sign in with the password", html);
+    }
+
+    [Fact]
     public async Task UnknownPage_Returns404()
     {
         var browser = await OwnerBrowserSession.SignInAsync(host);

@@ -48,6 +48,18 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EnableForm_ProviderWithoutItsKey_SaysWhatIsMissing()
+    {
+        await _factory.Service<RouterService>().SetEnabledAsync("openai", false, Ct);
+
+        var response = await OwnerBrowserSession.SubmitFormAsync(_factory, Page, "enable-openai", Ct);
+
+        var html = await PageAsync(response.Headers.Location!.PathAndQuery);
+        Assert.Contains("Enabled openai, but it is not configured: PAGE_TEST_KEY_NOT_SET is not set", html);
+        Assert.DoesNotContain("the cascade calls it again", html);
+    }
+
+    [Fact]
     public async Task Page_Anonymous_RedirectsToLogin()
     {
         var response = await _factory.CreateAnonymousClient().GetAsync(Page, Ct);
@@ -65,7 +77,7 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
         Assert.Equal("/router/status?notice=disable&provider=ollama", response.Headers.Location!.PathAndQuery);
         var html = await PageAsync(response.Headers.Location.PathAndQuery);
         Assert.Contains("Disabled ollama: the cascade passes it by", html);
-        Assert.Contains("data-field=\"availability\">disabled: disabled by the owner or configuration<", html);
+        Assert.Contains("data-field=\"availability\">disabled: turned off by the owner<", html);
         Assert.Contains("data-field=\"enabled\">no<", html);
         Assert.False(_factory.Service<RouterService>().GetProvider("ollama")!.Enabled);
     }

@@ -40,7 +40,7 @@ public static class ProviderStatusFactory
         }
         if (!provider.Enabled)
         {
-            return (ProviderAvailability.Disabled, "disabled by the owner or configuration");
+            return (ProviderAvailability.Disabled, provider.DisabledByOwner ? "turned off by the owner" : "turned off in the configuration (Enabled: false)");
         }
         if (circuit.State == CircuitState.Open)
         {

@@ -20,6 +20,8 @@ public sealed record RouterNotice(string Text, bool IsError)
             ProbedAll => new($"Probed every provider: {status.Providers.Count(x => x.LastProbeAvailable == true)} of {status.Providers.Count} available.", false),
             UnknownProvider => new("There is no provider by that name.", true),
             _ when p is null => null,
+            RouterActions.Enable when p.Availability == ProviderAvailability.NotConfigured =>
+                new($"Enabled {p.Name}, but it is {ProviderStatusText.Availability(p)} — set that and restart Timmy before it can answer.", true),
             RouterActions.Enable => new($"Enabled {p.Name}: the cascade calls it again.", false),
             RouterActions.Disable => new($"Disabled {p.Name}: the cascade passes it by until you enable it again (kept across restarts).", false),
             RouterActions.Reset => new($"Reset the circuit of {p.Name}: it is closed and counts failures from zero.", false),
