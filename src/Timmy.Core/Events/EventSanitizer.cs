@@ -17,8 +17,9 @@ public static class EventSanitizer
     public const int MaxItems = 100;
     public const string Redacted = "[redacted]";
 
+    // Matched against the key in lower case with separators removed ("X-Api-Key" → "xapikey").
     private static readonly string[] SecretKeyParts =
-        ["password", "passwd", "token", "api_key", "apikey", "macaroon", "preimage", "secret", "authorization", "cookie", "private_key"];
+        ["password", "passwd", "token", "apikey", "macaroon", "preimage", "secret", "authorization", "cookie", "privatekey"];
 
     /// <summary>Escapes control characters and cuts to <paramref name="maxLength"/> with a marker.</summary>
     public static string Text(string value, int maxLength)
@@ -87,10 +88,36 @@ public static class EventSanitizer
         return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
     }
 
+    /// <summary>Whether values under <paramref name="key"/> are redacted: it names a secret ("password",
+    /// "access_token", "authToken", "x-api-key"), and is not a name, id or count of one ("token_id",
+    /// "token_name", "tokens_in", "max_tokens", "api_key_env" hold no secret and are worth reading).</summary>
     public static bool IsSecretKey(string key)
     {
-        var lower = key.ToLowerInvariant().Replace('-', '_');
-        return SecretKeyParts.Any(lower.Contains);
+        var compact = string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        if (!SecretKeyParts.Any(compact.Contains))
+        {
+            return false;
+        }
+        var words = SplitWords(key);
+        return words.Length == 1 || !(NotSecretLastWords.Contains(words[^1]) || words.Contains("tokens"));
+    }
+
+    private static readonly HashSet<string> NotSecretLastWords = ["id", "ids", "name", "prefix", "scopes", "count", "in", "out", "env"];
+
+    /// <summary>"authToken" → [auth, token]; "X-Api-Key" → [x, api, key].</summary>
+    private static string[] SplitWords(string key)
+    {
+        var snake = new StringBuilder(key.Length + 4);
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(key[i - 1]))
+            {
+                snake.Append('_');
+            }
+            snake.Append(c is '-' or '.' or ' ' ? '_' : char.ToLowerInvariant(c));
+        }
+        return snake.ToString().Split('_', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static void WriteRoot(Utf8JsonWriter writer, JsonElement root)

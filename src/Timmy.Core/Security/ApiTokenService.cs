@@ -66,7 +66,8 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
         var revoked = await store.RevokeTokenAsync(id, time.GetUtcNow(), cancellationToken);
         if (revoked)
         {
-            await events.LogAsync(EventType.AuthTokenRevoked, "auth", data: new { token_id = id }, cancellationToken: cancellationToken);
+            var name = (await store.ListTokensAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)?.Name;
+            await events.LogAsync(EventType.AuthTokenRevoked, "auth", data: new { token_id = id, name }, cancellationToken: cancellationToken);
         }
         return revoked;
     }

@@ -69,6 +69,11 @@ public sealed class TokenEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/events", Ct)).StatusCode);
+        var reader = await _factory.CreateOwnerClientAsync(ApiScopes.EventsRead);
+        var logged = await reader.GetFromJsonAsync<JsonElement>("/api/v1/events?type=auth.token_revoked", Ct);
+        var data = logged.GetProperty("items")[0].GetProperty("data");
+        Assert.Equal(created.Token.Id, data.GetProperty("token_id").GetString());
+        Assert.Equal("temp", data.GetProperty("name").GetString());
     }
 
     [Fact]

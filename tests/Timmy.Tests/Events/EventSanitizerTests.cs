@@ -52,6 +52,24 @@ public sealed class EventSanitizerTests
         Assert.Equal(EventSanitizer.Redacted, data.GetProperty("list")[0].GetProperty("token").GetString());
     }
 
+    [Theory]
+    [InlineData("access_token")]
+    [InlineData("authToken")]
+    [InlineData("X-Api-Key")]
+    [InlineData("privateKey")]
+    [InlineData("password_hash")]
+    [InlineData("tokens")]
+    public void IsSecretKey_NamesOfSecrets_AreSecret(string key) => Assert.True(EventSanitizer.IsSecretKey(key));
+
+    [Theory]
+    [InlineData("token_id")]
+    [InlineData("token_name")]
+    [InlineData("tokens_in")]
+    [InlineData("max_tokens")]
+    [InlineData("api_key_env")]
+    [InlineData("provider")]
+    public void IsSecretKey_IdsNamesAndCountsOfSecrets_AreKept(string key) => Assert.False(EventSanitizer.IsSecretKey(key));
+
     [Fact]
     public void Data_NonObject_IsWrappedUnderValue()
     {

@@ -157,8 +157,10 @@ function typeMatches(pattern, type) {
 
 function describe(e) {
   const d = e.data || {};
+  // What the event is about (a provider, a token), then its message.
+  const subject = ['provider', 'name'].map((k) => d[k]).find((v) => typeof v === 'string' && v.length > 0);
   for (const key of ['message', 'description', 'title', 'summary', 'error', 'reason', 'detail']) {
-    if (typeof d[key] === 'string' && d[key].length > 0) return clip(d[key]);
+    if (typeof d[key] === 'string' && d[key].length > 0) return clip(subject ? `${subject}: ${d[key]}` : d[key]);
   }
   const parts = Object.entries(d).slice(0, 3).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
   const who = [e.task_id && `task ${e.task_id}`, e.agent_id && `agent ${e.agent_id}`].filter(Boolean);
