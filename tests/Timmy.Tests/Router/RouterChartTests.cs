@@ -44,6 +44,30 @@ public sealed class RouterChartTests
     }
 
     [Fact]
+    public void Build_FailedRequests_AreTheTopOfTheirBar()
+    {
+        var chart = RouterChart.Build([Bucket("ollama", 12, 30, requests: 4, latencyMs: 400, failures: 2)], Providers, RouterChartRange.Hour, Now);
+
+        var bar = Assert.Single(chart.Bars);
+        Assert.Equal(2, bar.Failures);
+        Assert.Equal(bar.Height / 2, bar.FailedHeight, 2);
+        Assert.Equal(2, chart.TotalFailures);
+    }
+
+    [Theory]
+    [InlineData(4, 5, null)]
+    [InlineData(2, 2, 1.0)]
+    [InlineData(1, 1, null)]
+    [InlineData(15, 20, 10.0)]
+    public void Build_RequestsAxis_LabelsOnlyWholeRequests(long requests, double scale, double? mid)
+    {
+        var chart = RouterChart.Build([Bucket("ollama", 12, 30, requests, latencyMs: 10)], Providers, RouterChartRange.Hour, Now);
+
+        Assert.Equal(scale, chart.RequestsScale);
+        Assert.Equal(mid, chart.RequestsMidTick);
+    }
+
+    [Fact]
     public void Build_TwoProvidersInOneMinute_StackInLegendOrder()
     {
         var chart = RouterChart.Build(
@@ -124,6 +148,6 @@ public sealed class RouterChartTests
         Assert.Equal(expected, RouterChartRange.Parse(key).Key);
     }
 
-    private static MinuteBucket Bucket(string provider, int hour, int minute, long requests, double latencyMs) =>
-        new(provider, new DateTimeOffset(2026, 3, 1, hour, minute, 0, TimeSpan.Zero), requests, requests, 0, latencyMs, 0, 0);
+    private static MinuteBucket Bucket(string provider, int hour, int minute, long requests, double latencyMs, long failures = 0) =>
+        new(provider, new DateTimeOffset(2026, 3, 1, hour, minute, 0, TimeSpan.Zero), requests, requests - failures, failures, latencyMs, 0, 0);
 }

@@ -161,7 +161,7 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
         var html = await PageAsync(Page + "?range=24h");
 
         Assert.Contains("<rect class=\"series-0\"", html);
-        Assert.Contains("1 requests in the last 24 hours", html);
+        Assert.Contains("1 request in the last 24 hours", html);
         Assert.Contains("requests per 24 minutes", html);
         Assert.Contains("href=\"/router/status?range=24h\" class=\"button small \" aria-current=\"page\"", html);
     }

@@ -35,12 +35,17 @@ public sealed class RouterChart
 
     public required long TotalRequests { get; init; }
 
+    public required long TotalFailures { get; init; }
+
     /// <summary>Over every request in the window; null when there were none.</summary>
     public required double? AverageLatencyMs { get; init; }
 
     public bool IsEmpty => TotalRequests == 0;
 
     public DateTimeOffset Middle => Start + (End - Start) / 2;
+
+    /// <summary>The label halfway up the requests axis, or null when that is not a whole number of requests.</summary>
+    public double? RequestsMidTick => RequestsScale % 2 == 0 ? RequestsScale / 2 : null;
 
     /// <summary>The chart for <paramref name="range"/> ending with the minute of <paramref name="now"/>.
     /// <paramref name="providers"/> gives the legend order; providers found only in the history follow.</summary>
@@ -52,11 +57,13 @@ public sealed class RouterChart
         var names = providers.Concat(inRange.Select(b => b.Provider).Order(StringComparer.Ordinal)).Distinct().ToImmutableArray();
 
         var requests = new long[RouterChartRange.Bins, names.Length];
+        var failures = new long[RouterChartRange.Bins, names.Length];
         var latencySum = new double[RouterChartRange.Bins];
         foreach (var bucket in inRange)
         {
             var bin = (int)((bucket.Minute - start).TotalMinutes / range.MinutesPerBin);
             requests[bin, names.IndexOf(bucket.Provider)] += bucket.Requests;
+            failures[bin, names.IndexOf(bucket.Provider)] += bucket.Failures;
             latencySum[bin] += bucket.LatencyMsSum;
         }
         var perBin = Enumerable.Range(0, RouterChartRange.Bins).Select(bin => Enumerable.Range(0, names.Length).Sum(p => requests[bin, p])).ToArray();
@@ -70,11 +77,12 @@ public sealed class RouterChart
             Start = start,
             End = end,
             Providers = names,
-            Bars = BuildBars(requests, names, start, range, requestsScale),
+            Bars = BuildBars(requests, failures, names, start, range, requestsScale),
             LatencyPath = BuildLatencyPath(averages, latencyScale),
             RequestsScale = requestsScale,
             LatencyScaleMs = latencyScale,
             TotalRequests = perBin.Sum(),
+            TotalFailures = failures.Cast<long>().Sum(),
             AverageLatencyMs = perBin.Sum() == 0 ? null : latencySum.Sum() / perBin.Sum(),
         };
     }
@@ -97,7 +105,8 @@ public sealed class RouterChart
 
     private static double BarLeft(int bin) => bin * BinWidth + (BinWidth - BarWidth) / 2;
 
-    private static ImmutableArray<RouterChartBar> BuildBars(long[,] requests, ImmutableArray<string> names, DateTimeOffset start, RouterChartRange range, double scale)
+    private static ImmutableArray<RouterChartBar> BuildBars(
+        long[,] requests, long[,] failures, ImmutableArray<string> names, DateTimeOffset start, RouterChartRange range, double scale)
     {
         var bars = ImmutableArray.CreateBuilder<RouterChartBar>();
         for (var bin = 0; bin < RouterChartRange.Bins; bin++)
@@ -111,8 +120,9 @@ public sealed class RouterChart
                 }
                 var height = requests[bin, series] / scale * Height;
                 top -= height;
-                bars.Add(new RouterChartBar(names[series], series, start.AddMinutes(bin * range.MinutesPerBin), requests[bin, series],
-                    Round(BarLeft(bin)), Round(top), Round(BarWidth), Round(height)));
+                var failed = Math.Min(failures[bin, series], requests[bin, series]);
+                bars.Add(new RouterChartBar(names[series], series, start.AddMinutes(bin * range.MinutesPerBin), requests[bin, series], failed,
+                    Round(BarLeft(bin)), Round(top), Round(BarWidth), Round(height), Round(failed / scale * Height)));
             }
         }
         return bars.ToImmutable();
