@@ -93,13 +93,34 @@ public static class EventSanitizer
     /// "token_name", "tokens_in", "max_tokens", "api_key_env" hold no secret and are worth reading).</summary>
     public static bool IsSecretKey(string key)
     {
-        var compact = string.Concat(key.Where(char.IsLetterOrDigit)).ToLowerInvariant();
-        if (!SecretKeyParts.Any(compact.Contains))
+        // Most keys name no secret: find that out without allocating (this runs for every key of every event).
+        Span<char> compact = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                compact[length++] = char.ToLowerInvariant(c);
+            }
+        }
+        if (!ContainsSecretPart(compact[..length]))
         {
             return false;
         }
         var words = SplitWords(key);
         return words.Length == 1 || !(NotSecretLastWords.Contains(words[^1]) || words.Contains("tokens"));
+    }
+
+    private static bool ContainsSecretPart(ReadOnlySpan<char> compact)
+    {
+        foreach (var part in SecretKeyParts)
+        {
+            if (compact.IndexOf(part, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static readonly HashSet<string> NotSecretLastWords = ["id", "ids", "name", "prefix", "scopes", "count", "in", "out", "env"];
