@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Timmy.E2E.Infrastructure;
@@ -7,6 +8,19 @@ namespace Timmy.E2E;
 /// <summary>The live activity panel and the summary cards over it, on Home and on Live.</summary>
 public sealed class ActivityPanelTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    [Fact]
+    public async Task Feed_ShowsUtcClockTimes_WithTheFullTimestampInTheTitle()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await OpenLiveAsync(context, "/swarm/live");
+
+        var (id, timestamp) = await PostAsync(context, "system.info");
+
+        var time = page.Locator($".activity-item[data-event-id='{id}'] .activity-time");
+        await Assertions.Expect(time).ToHaveTextAsync(timestamp.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
+        await Assertions.Expect(time).ToHaveAttributeAsync("title", timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC");
+    }
+
     [Fact]
     public async Task ProblemsCard_CountsChatFailuresAndOpenedCircuits_AsTheyArrive()
     {

@@ -93,9 +93,9 @@ function activityItem(e) {
   const body = el('div', 'activity-body');
   const head = el('div', 'activity-head');
   head.append(el('strong', 'activity-label', info.label));
-  const time = el('time', 'activity-time', formatTime(e.timestamp));
+  const time = el('time', 'activity-time', clockTime(e.timestamp));
   time.dateTime = e.timestamp;
-  time.title = e.timestamp;
+  time.title = `${fullTime(e.timestamp)} UTC`;
   head.append(time);
   body.append(head);
   body.append(el('p', 'activity-desc', describe(e)));
@@ -111,7 +111,7 @@ function addToTable(e) {
   row.className = 'new-row';
   row.append(cell(String(e.id), 'num'));
   const timeCell = cell('', 'time');
-  const time = el('time', '', e.timestamp.replace('T', ' ').replace(/(\.\d{3})\d*Z$/, '$1'));
+  const time = el('time', '', fullTime(e.timestamp));
   time.dateTime = e.timestamp;
   timeCell.append(time);
   row.append(timeCell);
@@ -204,9 +204,13 @@ function clip(text) {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
-function formatTime(iso) {
-  const d = new Date(iso);
-  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// Times are UTC and 24-hour everywhere, as on the event log and the router page.
+function fullTime(iso) {
+  return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function clockTime(iso) {
+  return `${fullTime(iso).slice(11, 19)} UTC`;
 }
 
 function readCatalogue() {
