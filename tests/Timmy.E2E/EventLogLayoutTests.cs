@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using Timmy.E2E.Infrastructure;
 
@@ -23,5 +24,35 @@ public sealed class EventLogLayoutTests(BrowserFixture fixture) : IClassFixture<
         Assert.Equal(5, rights.Length);
         Assert.All(rights, r => Assert.True(r <= 390, $"a navigation item ends at {r} px, off a 390 px screen"));
         await Assertions.Expect(page.Locator("nav.nav .nav-link.active")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task EventLog_LiveRows_KeepTheCountLineRight()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var task = "task-count-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/swarm/events?task_id=" + task);
+        await Assertions.Expect(page.Locator("[data-feed-badge]")).ToHaveTextAsync("live");
+        var count = page.Locator("[data-event-count]");
+        await Assertions.Expect(count).ToHaveTextAsync("No events to show.");
+
+        var first = await PostAsync(context, "task.created", task);
+        await Assertions.Expect(count).ToHaveTextAsync($"1 event (#{first})");
+        await PostAsync(context, "agent.joined", null);
+        var second = await PostAsync(context, "task.assigned", task);
+
+        await Assertions.Expect(count).ToHaveTextAsync($"2 events (ids {first}–{second})");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+    }
+
+    private static async Task<long> PostAsync(IBrowserContext context, string type, string? task, string? agent = null, object? data = null)
+    {
+        var response = await context.APIRequest.PostAsync("/api/v1/events", new()
+        {
+            DataObject = new { event_type = type, source = "agent-researcher", task_id = task, agent_id = agent, data = data ?? new { } },
+        });
+        Assert.Equal(201, response.Status);
+        return JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("id").GetInt64();
     }
 }

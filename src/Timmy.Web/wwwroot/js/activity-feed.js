@@ -129,6 +129,21 @@ function addToTable(e) {
   row.append(dataCell);
   table.querySelector('[data-events-body]').prepend(row);
   document.querySelector('[data-events-empty]')?.remove();
+  updateCount();
+}
+
+function updateCount() {
+  const target = document.querySelector('[data-event-count]');
+  if (!target) return;
+  const ids = [...table.querySelectorAll('[data-events-body] tr')].map((row) => Number(row.dataset.eventId));
+  target.textContent = describeCount(ids.length, Math.min(...ids), Math.max(...ids));
+}
+
+// The same words as the server's EventsViewModel.DescribeCount.
+function describeCount(count, lowestId, highestId) {
+  if (count === 0) return 'No events to show.';
+  if (count === 1) return `1 event (#${highestId})`;
+  return `${count} events (ids ${lowestId}–${highestId})`;
 }
 
 function matchesTable(e) {
