@@ -54,6 +54,21 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
         Assert.Contains($"<span data-event-count>1 event (#{id})</span>", html);
     }
 
+    [Fact]
+    public async Task Cells_CarryTheirColumnNames_ForTheStackedPhoneLayout()
+    {
+        var task = "task-cells-" + Guid.NewGuid().ToString("N")[..8];
+        await LogAsync("task.created", task);
+
+        var html = await PageAsync("/swarm/events?task_id=" + task);
+
+        foreach (var label in new[] { "#", "Time (UTC)", "Type", "Source", "Task", "Agent", "Data" })
+        {
+            Assert.Contains($"data-label=\"{label}\"", html);
+        }
+        Assert.Contains($"title=\"{task}\">{task}</a>", html);
+    }
+
     private async Task<long> LogAsync(string type, string? taskId)
     {
         var client = await host.CreateOwnerClientAsync();

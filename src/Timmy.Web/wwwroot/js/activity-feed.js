@@ -109,22 +109,22 @@ function addToTable(e) {
   const row = document.createElement('tr');
   row.dataset.eventId = e.id;
   row.className = 'new-row';
-  row.append(cell(String(e.id), 'num'));
-  const timeCell = cell('', 'time');
+  row.append(cell(String(e.id), 'num', '#'));
+  const timeCell = cell('', 'time', 'Time (UTC)');
   const time = el('time', '', fullTime(e.timestamp));
   time.dateTime = e.timestamp;
   timeCell.append(time);
   row.append(timeCell);
-  const typeCell = cell('');
+  const typeCell = cell('', 'type', 'Type');
   const info = catalogue[e.event_type] || { icon: '•' };
   const badge = el('span', `badge cat-${e.event_type.split('.')[0]}`, `${info.icon} ${e.event_type}`);
   badge.title = e.event_type;
   typeCell.append(badge);
   row.append(typeCell);
-  row.append(cell(e.source));
-  row.append(linkCell('task_id', e.task_id));
-  row.append(linkCell('agent_id', e.agent_id));
-  const dataCell = cell('');
+  row.append(idCell(e.source, 'Source'));
+  row.append(idCell(e.task_id, 'Task', 'task_id'));
+  row.append(idCell(e.agent_id, 'Agent', 'agent_id'));
+  const dataCell = cell('', 'data', 'Data');
   dataCell.append(dataView(e.data, 0));
   row.append(dataCell);
   table.querySelector('[data-events-body]').prepend(row);
@@ -194,18 +194,23 @@ function dataView(data, depth) {
   return dl;
 }
 
-function linkCell(key, value) {
-  const td = cell('');
+// An id (or source) shown whole, cut with an ellipsis when very long; with a filter key it links to its timeline.
+function idCell(value, label, filterKey) {
+  const td = cell('', 'id', label);
   if (value) {
-    const a = el('a', '', value);
-    a.href = `/swarm/events?${new URLSearchParams({ [key]: value })}`;
-    td.append(a);
+    const inner = el(filterKey ? 'a' : 'span', '', value);
+    if (filterKey) inner.href = `/swarm/events?${new URLSearchParams({ [filterKey]: value })}`;
+    inner.title = value;
+    td.append(inner);
   }
   return td;
 }
 
-function cell(text, className) {
-  return el('td', className || '', text);
+// Cells carry their column's name for the stacked layout on narrow screens (site.css).
+function cell(text, className, label) {
+  const td = el('td', className, text);
+  td.dataset.label = label;
+  return td;
 }
 
 function el(tag, className, text) {
