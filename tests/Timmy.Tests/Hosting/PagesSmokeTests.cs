@@ -112,6 +112,19 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task HomeActivityPanel_IsBoundedWithALinkToLive_LivePanelIsNot()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var home = WebUtility.HtmlDecode(await browser.GetStringAsync("/", Ct));
+        var live = await browser.GetStringAsync("/swarm/live", Ct);
+
+        Assert.Contains("data-bounded", home);
+        Assert.Contains("<a href=\"/swarm/live\">See all on Live →</a>", home);
+        Assert.DoesNotContain("data-bounded", live);
+    }
+
+    [Fact]
     public async Task Health_IsOpenAndReportsDatabase()
     {
         var response = await host.CreateAnonymousClient().GetAsync("/health", Ct);

@@ -15,6 +15,7 @@ let socket = null;
 if (panels.length > 0 || table) {
   connect();
 }
+window.addEventListener('resize', () => panels.forEach(markOverflow));
 
 function connect() {
   setState(attempt === 0 ? 'connecting' : 'reconnecting');
@@ -81,7 +82,15 @@ function addToPanels(e) {
     list.prepend(activityItem(e));
     while (list.children.length > limit) list.lastElementChild.remove();
     panel.querySelector('[data-activity-empty]')?.setAttribute('hidden', '');
+    markOverflow(panel);
   }
+}
+
+// A bounded panel (Home) fades out at the bottom when it holds more than it shows.
+function markOverflow(panel) {
+  if (!panel.hasAttribute('data-bounded')) return;
+  const list = panel.querySelector('[data-activity-list]');
+  panel.toggleAttribute('data-overflowing', list.scrollHeight > list.clientHeight + 1);
 }
 
 function activityItem(e) {
