@@ -78,13 +78,17 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task BadFilter_ShowsClearErrorAndTheUnfilteredLog()
+    public async Task BadFilter_ShowsClearErrorAndNoRows()
     {
         await using var context = await fixture.NewOwnerContextAsync();
+        var r = await context.APIRequest.PostAsync("/api/v1/events", new() { DataObject = new { event_type = "task.created", source = "e2e" } });
+        Assert.Equal(201, r.Status);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/swarm/events?type=Not%20A%20Type");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("is not an event type or prefix");
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Filters not applied, so no events are shown.");
+        Assert.Equal(0, await page.Locator("tr[data-event-id]").CountAsync());
     }
 }

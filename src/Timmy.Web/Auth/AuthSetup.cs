@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
+using Timmy.Web.Hosting;
 
 namespace Timmy.Web.Auth;
 
@@ -96,8 +97,7 @@ public static class AuthSetup
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ws") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/openapi"))
+        if (MachinePaths.Contains(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -61,7 +61,7 @@ public static class WebDefaults
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        app.UseTimmyStatusCodePages();
         app.UseSecurityHeaders();
         app.UseWebSockets();
         app.UseAuthentication();

@@ -95,6 +95,45 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task UnknownPage_ShowsTheNotFoundPageWithTheNavigation()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync("/no/such/page", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Not found</h1>", html);
+        Assert.Contains("<code>/no/such/page</code>", html);
+        Assert.Contains("aria-label=\"Main\"", html);
+    }
+
+    [Fact]
+    public async Task UnknownApiAddress_StillAnswersProblemDetails()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync("/api/v1/no-such-thing", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task HomeActivityPanel_IsBoundedWithALinkToLive_LivePanelIsNot()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var home = WebUtility.HtmlDecode(await browser.GetStringAsync("/", Ct));
+        var live = await browser.GetStringAsync("/swarm/live", Ct);
+
+        Assert.Contains("data-bounded", home);
+        Assert.Contains("<a href=\"/swarm/live\">See all on Live →</a>", home);
+        Assert.DoesNotContain("data-bounded", live);
+    }
+
+    [Fact]
     public async Task Health_IsOpenAndReportsDatabase()
     {
         var response = await host.CreateAnonymousClient().GetAsync("/health", Ct);

@@ -8,13 +8,19 @@ public static class SummaryCardsModel
 {
     public sealed record SummaryCard(string Key, string Icon, string Label, string Match, long Value);
 
+    /// <summary>Every catalogued type that reports something going wrong: each <c>*failed</c> type, errors,
+    /// warnings and an opened circuit. Taken from the catalogue, so a new failure type is counted too.</summary>
+    public static IReadOnlyList<string> ProblemTypes { get; } = EventType.All
+        .Where(t => t.EndsWith("failed", StringComparison.Ordinal) || t is EventType.SystemError or EventType.SystemWarning or EventType.ProviderCircuitOpened)
+        .ToList();
+
     private static readonly (string Key, string Icon, string Label, string Match)[] Cards =
     [
         ("all", "📜", "events in the last hour", "*"),
         ("task", "📝", "task events", "task.*"),
         ("agent", "🤖", "agent events", "agent.*"),
         ("market", "💰", "bids & auctions", "bid.* auction.*"),
-        ("problems", "🚨", "errors & failures", "system.error system.warning task.failed tool.failed"),
+        ("problems", "🚨", "errors & failures", string.Join(' ', ProblemTypes)),
     ];
 
     public static IReadOnlyList<SummaryCard> Build(IReadOnlyList<EventTypeCount> counts) =>

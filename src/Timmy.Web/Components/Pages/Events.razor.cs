@@ -15,9 +15,10 @@ public partial class Events
     protected override async Task OnInitializedAsync()
     {
         var (query, errors) = EventQueryParser.Parse(HttpContext.Request.Query);
-        // Bad filters are reported and ignored, never half-applied: show the unfiltered newest page.
+        // Bad filters are reported and nothing is shown: neither half-applied filters nor the unfiltered log,
+        // which a reader could take for the filtered one.
         var effective = errors.Count == 0 ? query : new EventQuery();
-        var page = await Store.QueryAsync(effective, HttpContext.RequestAborted);
+        var page = errors.Count == 0 ? await Store.QueryAsync(effective, HttpContext.RequestAborted) : new EventPage([], null, null);
         var summary = await Store.CountByTypeAsync(Time.GetUtcNow().AddHours(-1), HttpContext.RequestAborted);
         Model = EventsViewModel.Create(HttpContext.Request.Query, effective, page, summary, errors);
     }

@@ -22,9 +22,23 @@ public sealed class EventsViewModel
     /// <summary>New events are inserted live only on the first page of an open-ended view.</summary>
     public bool IsLive => IsFirstPage && Errors.Length == 0 && string.IsNullOrEmpty(Filters.To);
 
-    public string StatusText => Page.Items.Count == 0
-        ? "No events to show."
-        : $"Showing events #{Page.Items[^1].Id}–#{Page.Items[0].Id}" + (IsLive ? " · new events appear live" : "");
+    /// <summary>Bad filters: nothing was queried, so no rows are shown (never the unfiltered log).</summary>
+    public bool FiltersRejected => Errors.Length > 0;
+
+    /// <summary>How many rows the table holds; js/activity-feed.js rewrites it the same way as live rows arrive.</summary>
+    public string CountText => FiltersRejected
+        ? "Filters not applied, so no events are shown."
+        : DescribeCount(Page.Items.Count, Page.Items.Count == 0 ? 0 : Page.Items[^1].Id, Page.Items.Count == 0 ? 0 : Page.Items[0].Id);
+
+    /// <summary>What else the reader should know about the rows: more on older pages, new ones arriving live.</summary>
+    public string CountNotes => (Page.OlderCursor is null ? "" : " · older events on the next page") + (IsLive ? " · new events appear live" : "");
+
+    public static string DescribeCount(int count, long lowestId, long highestId) => count switch
+    {
+        0 => "No events to show.",
+        1 => $"1 event (#{highestId})",
+        _ => $"{count} events (ids {lowestId}–{highestId})",
+    };
 
     public string? OlderUrl => Page.OlderCursor is { } older ? Url(("before", older.ToString(CultureInfo.InvariantCulture)), ("after", null)) : null;
 

@@ -15,6 +15,7 @@ let socket = null;
 if (panels.length > 0 || table) {
   connect();
 }
+window.addEventListener('resize', () => panels.forEach(markOverflow));
 
 function connect() {
   setState(attempt === 0 ? 'connecting' : 'reconnecting');
@@ -81,7 +82,15 @@ function addToPanels(e) {
     list.prepend(activityItem(e));
     while (list.children.length > limit) list.lastElementChild.remove();
     panel.querySelector('[data-activity-empty]')?.setAttribute('hidden', '');
+    markOverflow(panel);
   }
+}
+
+// A bounded panel (Home) fades out at the bottom when it holds more than it shows.
+function markOverflow(panel) {
+  if (!panel.hasAttribute('data-bounded')) return;
+  const list = panel.querySelector('[data-activity-list]');
+  panel.toggleAttribute('data-overflowing', list.scrollHeight > list.clientHeight + 1);
 }
 
 function activityItem(e) {
@@ -93,9 +102,9 @@ function activityItem(e) {
   const body = el('div', 'activity-body');
   const head = el('div', 'activity-head');
   head.append(el('strong', 'activity-label', info.label));
-  const time = el('time', 'activity-time', formatTime(e.timestamp));
+  const time = el('time', 'activity-time', clockTime(e.timestamp));
   time.dateTime = e.timestamp;
-  time.title = e.timestamp;
+  time.title = `${fullTime(e.timestamp)} UTC`;
   head.append(time);
   body.append(head);
   body.append(el('p', 'activity-desc', describe(e)));
@@ -109,26 +118,41 @@ function addToTable(e) {
   const row = document.createElement('tr');
   row.dataset.eventId = e.id;
   row.className = 'new-row';
-  row.append(cell(String(e.id), 'num'));
-  const timeCell = cell('', 'time');
-  const time = el('time', '', e.timestamp.replace('T', ' ').replace(/(\.\d{3})\d*Z$/, '$1'));
+  row.append(cell(String(e.id), 'num', '#'));
+  const timeCell = cell('', 'time', 'Time (UTC)');
+  const time = el('time', '', fullTime(e.timestamp));
   time.dateTime = e.timestamp;
   timeCell.append(time);
   row.append(timeCell);
-  const typeCell = cell('');
+  const typeCell = cell('', 'type', 'Type');
   const info = catalogue[e.event_type] || { icon: '•' };
   const badge = el('span', `badge cat-${e.event_type.split('.')[0]}`, `${info.icon} ${e.event_type}`);
   badge.title = e.event_type;
   typeCell.append(badge);
   row.append(typeCell);
-  row.append(cell(e.source));
-  row.append(linkCell('task_id', e.task_id));
-  row.append(linkCell('agent_id', e.agent_id));
-  const dataCell = cell('');
+  row.append(idCell(e.source, 'Source'));
+  row.append(idCell(e.task_id, 'Task', 'task_id'));
+  row.append(idCell(e.agent_id, 'Agent', 'agent_id'));
+  const dataCell = cell('', 'data', 'Data');
   dataCell.append(dataView(e.data, 0));
   row.append(dataCell);
   table.querySelector('[data-events-body]').prepend(row);
   document.querySelector('[data-events-empty]')?.remove();
+  updateCount();
+}
+
+function updateCount() {
+  const target = document.querySelector('[data-event-count]');
+  if (!target) return;
+  const ids = [...table.querySelectorAll('[data-events-body] tr')].map((row) => Number(row.dataset.eventId));
+  target.textContent = describeCount(ids.length, Math.min(...ids), Math.max(...ids));
+}
+
+// The same words as the server's EventsViewModel.DescribeCount.
+function describeCount(count, lowestId, highestId) {
+  if (count === 0) return 'No events to show.';
+  if (count === 1) return `1 event (#${highestId})`;
+  return `${count} events (ids ${lowestId}–${highestId})`;
 }
 
 function matchesTable(e) {
@@ -181,18 +205,23 @@ function dataView(data, depth) {
   return dl;
 }
 
-function linkCell(key, value) {
-  const td = cell('');
+// An id (or source) shown whole, cut with an ellipsis when very long; with a filter key it links to its timeline.
+function idCell(value, label, filterKey) {
+  const td = cell('', 'id', label);
   if (value) {
-    const a = el('a', '', value);
-    a.href = `/swarm/events?${new URLSearchParams({ [key]: value })}`;
-    td.append(a);
+    const inner = el(filterKey ? 'a' : 'span', '', value);
+    if (filterKey) inner.href = `/swarm/events?${new URLSearchParams({ [filterKey]: value })}`;
+    inner.title = value;
+    td.append(inner);
   }
   return td;
 }
 
-function cell(text, className) {
-  return el('td', className || '', text);
+// Cells carry their column's name for the stacked layout on narrow screens (site.css).
+function cell(text, className, label) {
+  const td = el('td', className, text);
+  td.dataset.label = label;
+  return td;
 }
 
 function el(tag, className, text) {
@@ -206,9 +235,13 @@ function clip(text) {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
-function formatTime(iso) {
-  const d = new Date(iso);
-  return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// Times are UTC and 24-hour everywhere, as on the event log and the router page.
+function fullTime(iso) {
+  return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function clockTime(iso) {
+  return `${fullTime(iso).slice(11, 19)} UTC`;
 }
 
 function readCatalogue() {
