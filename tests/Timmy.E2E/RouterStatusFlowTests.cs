@@ -51,6 +51,9 @@ public sealed class RouterStatusFlowTests(RouterBrowserFixture fixture) : IClass
     public async Task ChartAndCards_LookRightOnDesktopAndPhone()
     {
         await using var context = await fixture.NewOwnerContextAsync();
+        // Whatever another test left behind, the fake answers and the circuit is closed.
+        fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+        await context.APIRequest.PostAsync("/api/v1/router/providers/ollama/reset");
         var api = await context.APIRequest.PostAsync("/api/v1/router/complete", new() { DataObject = new { prompt = "hello" } });
         Assert.Equal(200, api.Status);
         var page = await context.NewPageAsync();
