@@ -12,6 +12,9 @@ public sealed record FakeReply(FakeReplyKind Kind, string Text = "", int Status 
 
     /// <summary>Streams <paramref name="tokens"/> tokens of <paramref name="text"/>, then drops the connection.</summary>
     public static FakeReply DropAfter(int tokens, string text = "one two three four") => new(FakeReplyKind.Drop, text, TokensBeforeDrop: tokens);
+
+    /// <summary>Waits for <see cref="LoopbackServer.ReleaseHeld"/>, then answers <paramref name="text"/> as usual.</summary>
+    public static FakeReply Held(string text = "hello from the fake") => new(FakeReplyKind.Held, text);
 }
 
 public enum FakeReplyKind
@@ -20,4 +23,5 @@ public enum FakeReplyKind
     Error,
     Stall,
     Drop,
+    Held,
 }

@@ -33,6 +33,9 @@ public abstract class LoopbackServer : IAsyncDisposable
     /// (a reset can discard data still unread in the client's socket buffer).</summary>
     public TaskCompletionSource ReleaseDrop { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>What a held reply waits for before it answers.</summary>
+    public TaskCompletionSource ReleaseHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Requests whose client went away before the server finished (cancellation reached the wire).</summary>
     public int AbortedRequests => Volatile.Read(ref _aborted);
 
@@ -68,7 +71,8 @@ public abstract class LoopbackServer : IAsyncDisposable
         return (body, _script.TryDequeue(out var reply) ? reply : Default);
     }
 
-    /// <summary>Handles the replies that are the same in every API; true when handled.</summary>
+    /// <summary>Handles the replies that are the same in every API; true when handled. A held reply waits
+    /// here for its release, then goes on as an answer.</summary>
     protected async Task<bool> TryCommonAsync(HttpContext context, FakeReply reply)
     {
         switch (reply.Kind)
@@ -87,6 +91,9 @@ public abstract class LoopbackServer : IAsyncDisposable
                     Interlocked.Increment(ref _aborted);
                 }
                 return true;
+            case FakeReplyKind.Held:
+                await ReleaseHeld.Task.WaitAsync(context.RequestAborted);
+                return false;
             default:
                 return false;
         }
