@@ -11,7 +11,8 @@ namespace Timmy.Core.Chat;
 /// <summary>
 /// Timmy: answers the owner through the cascade router with his system prompt and the conversation so far,
 /// trimmed to the answering model's context window. The question is stored before the router is called
-/// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after.
+/// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after,
+/// unless the conversation was deleted meanwhile (<see cref="ConversationDeletedException"/>).
 /// </summary>
 public sealed class TimmyAgent(
     IChatClient router,
@@ -52,29 +53,32 @@ public sealed class TimmyAgent(
     public async Task<ChatAnswer> AskAsync(string? conversationId, string message, CancellationToken cancellationToken = default) =>
         await AnswerAsync(await BeginAsync(conversationId, message, cancellationToken), cancellationToken);
 
+    /// <exception cref="ConversationDeletedException">The conversation was deleted before the answer was stored.</exception>
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
     {
         var prompt = await PromptAsync(turn, cancellationToken);
         var started = time.GetTimestamp();
+        ChatResponse response;
         try
         {
-            var response = await router.GetResponseAsync(prompt, CallOptions(), cancellationToken);
-            var props = response.AdditionalProperties;
-            var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
-            return await RecordAnswerAsync(turn, response.Text, props, latency);
+            response = await router.GetResponseAsync(prompt, CallOptions(), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await RecordErrorAsync(turn, ChatErrors.Cancelled, [], null);
+            await RecordCancelledAsync(turn, "", null);
             throw;
         }
         catch (Exception ex)
         {
             return await RecordFailureAsync(turn, ex, "", null);
         }
+        var props = response.AdditionalProperties;
+        var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
+        return await RecordAnswerAsync(turn, response.Text, props, latency);
     }
 
     /// <summary>Streams the answer's text as it arrives; the last update carries the stored answer or error turn.</summary>
+    /// <exception cref="ConversationDeletedException">The conversation was deleted before the answer was stored.</exception>
     public async IAsyncEnumerable<ChatStreamUpdate> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var prompt = await PromptAsync(turn, cancellationToken);
@@ -156,10 +160,9 @@ public sealed class TimmyAgent(
 
     private async Task<ChatAnswer> RecordAnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
     {
-        var message = await store.AddMessageAsync(new NewConversationMessage(
+        var message = await StoreAsync(new NewConversationMessage(
             turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)),
-            CancellationToken.None);
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)));
         await LogAsync(EventType.ChatAnswered, new
         {
             conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
@@ -168,8 +171,17 @@ public sealed class TimmyAgent(
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
-    private Task<ChatAnswer> RecordCancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props) =>
-        RecordErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
+    private async Task RecordCancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props)
+    {
+        try
+        {
+            await RecordErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
+        }
+        catch (ConversationDeletedException)
+        {
+            // Nobody is waiting for this turn any more, and it has no conversation to be stored in.
+        }
+    }
 
     private Task<ChatAnswer> RecordFailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
     {
@@ -187,9 +199,9 @@ public sealed class TimmyAgent(
     private async Task<ChatAnswer> RecordErrorAsync(
         ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, AdditionalPropertiesDictionary? props, bool noProvider = false)
     {
-        var message = await store.AddMessageAsync(new NewConversationMessage(
+        var message = await StoreAsync(new NewConversationMessage(
             turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)), CancellationToken.None);
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)));
         await LogAsync(EventType.ChatFailed, new
         {
             conversation_id = turn.Conversation.Id, message_id = message.Id,
@@ -197,6 +209,22 @@ public sealed class TimmyAgent(
             attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
         });
         return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
+    }
+
+    /// <summary>Stores one of Timmy's turns, even when the caller has given up on it.</summary>
+    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message)
+    {
+        try
+        {
+            return await store.AddMessageAsync(message, CancellationToken.None);
+        }
+        catch (ConversationNotFoundException)
+        {
+            logger.LogInformation(
+                "Conversation {ConversationId} was deleted while Timmy was answering; its {Role} turn was not stored",
+                message.ConversationId, message.Role);
+            throw new ConversationDeletedException(message.ConversationId);
+        }
     }
 
     private async Task LogAsync(string type, object data)

@@ -17,7 +17,9 @@ public static class ChatDtos
     public sealed record StreamDone(
         string SessionId, long MessageId, string? Provider, string? Model, bool FallbackUsed, double? LatencyMs, string Html);
 
-    /// <summary>The <c>error</c> event of a stream: the error turn as Markdown and HTML, and each provider's reason.</summary>
+    /// <summary>The <c>error</c> event of a stream: the error turn as Markdown and HTML, and each provider's reason;
+    /// or, with <see cref="ConversationDeleted"/>, why there is no turn at all (no <see cref="MessageId"/>).</summary>
     public sealed record StreamError(
-        string SessionId, long MessageId, string Message, string Html, bool NoProvider, IReadOnlyList<ProviderAttempt> Reasons);
+        string SessionId, long? MessageId, string Message, string Html, bool NoProvider, IReadOnlyList<ProviderAttempt> Reasons,
+        bool ConversationDeleted = false);
 }

@@ -41,7 +41,15 @@ public static class ChatEndpoints
         {
             return problem!;
         }
-        var answer = await agent.AnswerAsync(turn, ct);
+        ChatAnswer answer;
+        try
+        {
+            answer = await agent.AnswerAsync(turn, ct);
+        }
+        catch (ConversationDeletedException ex)
+        {
+            return Conflict("The conversation was deleted", ex.Message, ex.ConversationId);
+        }
         var m = answer.Message;
         if (!answer.IsError)
         {
@@ -69,27 +77,50 @@ public static class ChatEndpoints
     }
 
     /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
-    /// specifies); <c>done</c> and <c>error</c> carry JSON.</summary>
+    /// specifies); <c>done</c> and <c>error</c> carry JSON. A conversation deleted while Timmy answers ends the
+    /// stream with an <c>error</c> event that says so (and has no message id: nothing was stored).</summary>
     internal static async IAsyncEnumerable<SseItem<string>> Events(
         TimmyAgent agent, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         yield return new SseItem<string>(JsonSerializer.Serialize(new { session_id = turn.Conversation.Id }, json), "start");
-        await foreach (var update in agent.StreamAsync(turn, ct))
+        await using var updates = agent.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
+        while (true)
         {
-            if (update.Text is { } text)
+            StreamError? deleted = null;
+            try
             {
-                yield return new SseItem<string>(text, "token");
-                continue;
+                if (!await updates.MoveNextAsync())
+                {
+                    yield break;
+                }
             }
-            var answer = update.Answer!;
-            var m = answer.Message;
-            var html = ChatMarkdown.ToHtml(m.Content);
-            yield return answer.IsError
-                ? new SseItem<string>(JsonSerializer.Serialize(
-                    new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts), json), "error")
-                : new SseItem<string>(JsonSerializer.Serialize(
-                    new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
+            catch (ConversationDeletedException ex)
+            {
+                deleted = new StreamError(ex.ConversationId, null, ex.Message, ChatMarkdown.ToHtml(ex.Message), false, [], ConversationDeleted: true);
+            }
+            if (deleted is not null)
+            {
+                yield return new SseItem<string>(JsonSerializer.Serialize(deleted, json), "error");
+                yield break;
+            }
+            yield return Event(updates.Current, json);
         }
+    }
+
+    private static SseItem<string> Event(ChatStreamUpdate update, JsonSerializerOptions json)
+    {
+        if (update.Text is { } text)
+        {
+            return new SseItem<string>(text, "token");
+        }
+        var answer = update.Answer!;
+        var m = answer.Message;
+        var html = ChatMarkdown.ToHtml(m.Content);
+        return answer.IsError
+            ? new SseItem<string>(JsonSerializer.Serialize(
+                new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts), json), "error")
+            : new SseItem<string>(JsonSerializer.Serialize(
+                new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
     }
 
     /// <summary>Reads and checks the request, then stores the question. Either the turn or a 400.</summary>
@@ -146,6 +177,11 @@ public static class ChatEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    /// <summary>A 409: the request was fine, but the conversation changed under it.</summary>
+    private static ProblemHttpResult Conflict(string title, string detail, string conversationId) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["session_id"] = conversationId });
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "No such conversation", detail: $"There is no conversation with id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -76,7 +76,7 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
             }
             try
             {
-                conversation = (await AskAsync(conversation, text, nextToken()))?.ConversationId ?? conversation;
+                conversation = (await AskAsync(conversation, text, nextToken()))?.ConversationId;
             }
             catch (OperationCanceledException)
             {
@@ -86,7 +86,23 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
         }
     }
 
+    /// <summary>Prints the answer as it streams; null when there is none because the conversation is gone
+    /// (deleted from the dashboard meanwhile), so the next message starts a new one.</summary>
     private async Task<ChatAnswer?> AskAsync(string? conversationId, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StreamAnswerAsync(conversationId, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConversationNotFoundException or ConversationDeletedException)
+        {
+            await output.WriteLineAsync();
+            await error.WriteLineAsync(ex.Message + " The next message starts a new conversation.");
+            return null;
+        }
+    }
+
+    private async Task<ChatAnswer?> StreamAnswerAsync(string? conversationId, string message, CancellationToken cancellationToken)
     {
         var turn = await agent.BeginAsync(conversationId, message, cancellationToken);
         await output.WriteAsync("timmy> ");

@@ -80,6 +80,21 @@ public sealed class ChatCommandTests : LoopbackChatTests
     }
 
     [Fact]
+    public async Task Repl_ConversationDeletedWhileAnswering_SaysSoAndStartsANewOne()
+    {
+        Ollama.Enqueue(FakeReply.Held());
+
+        var running = ReplAsync("first\nsecond\n");
+        await Ollama.WhileHeldAsync(async () => await Store.DeleteAsync(Assert.Single(await Store.ListAsync(10, Ct)).Id, Ct));
+
+        Assert.Equal(0, await running);
+        Assert.Contains(new ConversationDeletedException("").Message + " The next message starts a new conversation.", _error.ToString());
+        var conversation = Assert.Single(await Store.ListAsync(10, Ct));
+        Assert.Equal("second", conversation.Title);
+        Assert.Equal(2, conversation.MessageCount);
+    }
+
+    [Fact]
     public async Task Repl_Exit_QuitsBeforeTheLinesAfterIt()
     {
         var code = await ReplAsync("first\n/exit\nnever sent\n");

@@ -122,6 +122,24 @@ public sealed class ChatEndpointsTests : ChatWebTests
     }
 
     [Fact]
+    public async Task Chat_ConversationDeletedWhileAnswering_Returns409ProblemAndStoresNothing()
+    {
+        Host.Ollama.Default = FakeReply.Held();
+
+        var asking = AskAsync(new { message = "slow one" });
+        var id = await DeleteWhileHeldAsync();
+        var response = await asking;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var json = await JsonAsync(response);
+        Assert.Equal("The conversation was deleted", json.GetProperty("title").GetString());
+        Assert.Equal(new ConversationDeletedException(id).Message, json.GetProperty("detail").GetString());
+        Assert.Equal(id, json.GetProperty("session_id").GetString());
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
     public async Task Chat_OverRequestsPerMinute_Returns429AndTheStreamSharesTheLimit()
     {
         await using var limited = await ChatWebHost.StartAsync(("Timmy:Chat:RequestsPerMinute", "2"));

@@ -123,6 +123,22 @@ public sealed class ChatPanelTests : ChatWebTests
     }
 
     [Fact]
+    public async Task Send_ConversationDeletedWhileAnswering_ShowsNoticeAndNoConversation()
+    {
+        Host.Ollama.Default = FakeReply.Held();
+
+        var sending = PostAsync("/?c=new", "chat-send", new() { ["message"] = "slow one", ["session_id"] = "" });
+        var id = await DeleteWhileHeldAsync();
+        var response = await sending;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("role=\"alert\">The conversation was deleted while Timmy was answering", html);
+        Assert.Contains("data-chat-empty", html);
+        Assert.DoesNotContain(id, html);
+    }
+
+    [Fact]
     public async Task Clear_EmptiesTheConversationAndKeepsIt()
     {
         var id = await SendAsync("first");

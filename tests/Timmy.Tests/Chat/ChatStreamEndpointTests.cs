@@ -74,6 +74,26 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
     }
 
     [Fact]
+    public async Task Stream_ConversationDeletedWhileAnswering_EndsWithAnErrorEventSayingSo()
+    {
+        Host.Ollama.Default = FakeReply.Held("one two");
+
+        var streaming = StreamAsync(new { message = "slow one" });
+        var id = await DeleteWhileHeldAsync();
+        var events = await EventsAsync(await streaming);
+
+        Assert.Equal(["start", "token", "token", "error"], events.Select(e => e.EventType));
+        var error = Json(events[^1]);
+        Assert.True(error.GetProperty("conversation_deleted").GetBoolean());
+        Assert.Equal(id, error.GetProperty("session_id").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("message_id").ValueKind);
+        Assert.Equal(new ConversationDeletedException(id).Message, error.GetProperty("message").GetString());
+        Assert.Contains("The conversation was deleted", error.GetProperty("html").GetString());
+        Assert.False(error.GetProperty("no_provider").GetBoolean());
+        Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
     public async Task Stream_SessionId_ContinuesTheConversation()
     {
         var first = await EventsAsync(await StreamAsync(new { message = "first" }));

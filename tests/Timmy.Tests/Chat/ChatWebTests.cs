@@ -18,6 +18,19 @@ public abstract class ChatWebTests : IAsyncLifetime
         Api = await Host.Factory.CreateOwnerClientAsync(ApiScopes.Chat);
     }
 
+    /// <summary>While the fake Ollama holds Timmy's answer (<see cref="Router.Fakes.FakeReply.Held"/>), deletes
+    /// the one conversation there is; returns its id.</summary>
+    protected async Task<string> DeleteWhileHeldAsync()
+    {
+        var id = "";
+        await Host.Ollama.WhileHeldAsync(async () =>
+        {
+            id = Assert.Single(await Host.Store.ListAsync(10, Ct)).Id;
+            await Host.Store.DeleteAsync(id, Ct);
+        });
+        return id;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

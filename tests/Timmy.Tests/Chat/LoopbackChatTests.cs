@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Timmy.Core.Chat;
+using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router;
 using Timmy.Tests.Router.Fakes;
 
@@ -16,10 +18,13 @@ public abstract class LoopbackChatTests : LoopbackRouterTests
 
     protected IConversationStore Store => Harness.Services.GetRequiredService<IConversationStore>();
 
+    /// <summary>Warnings and errors logged while the test runs.</summary>
+    protected LogCollector Logs { get; } = new();
+
     protected override RouterHarness Configure(RouterHarness harness)
     {
         OpenAi.Default = FakeReply.Answer("from openai");
-        return harness.Set("Retries", "0").With(services => services.AddTimmyAgent());
+        return harness.Set("Retries", "0").With(services => services.AddTimmyAgent().AddSingleton<ILoggerProvider>(Logs));
     }
 
     public override async ValueTask InitializeAsync()

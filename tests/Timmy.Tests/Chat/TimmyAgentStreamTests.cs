@@ -129,6 +129,41 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
     }
 
     [Fact]
+    public async Task Stream_ConversationDeletedWhileAnswering_ThrowsDeletedAfterTheTokens()
+    {
+        Ollama.Default = FakeReply.Held("one two");
+        var turn = await Agent.BeginAsync(null, "count", Ct);
+        var received = "";
+
+        var streaming = StreamAsync(turn, Ct, text => received = text);
+        await Ollama.WhileHeldAsync(() => Store.DeleteAsync(turn.Conversation.Id, Ct));
+
+        var error = await Assert.ThrowsAsync<ConversationDeletedException>(() => streaming);
+        Assert.Equal(turn.Conversation.Id, error.ConversationId);
+        Assert.Equal("one two", received);
+        Assert.DoesNotContain(Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stream_ConversationDeletedThenConsumerStopsReading_EndsQuietly()
+    {
+        Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open
+        var turn = await Agent.BeginAsync(null, "count", Ct);
+
+        await foreach (var update in Agent.StreamAsync(turn, Ct))
+        {
+            if (update.Text == " two")
+            {
+                await Store.DeleteAsync(turn.Conversation.Id, Ct);
+                break; // the interrupted turn has nowhere to go, and nobody to tell
+            }
+        }
+
+        Assert.Null(await Store.GetAsync(turn.Conversation.Id, Ct));
+        Ollama.ReleaseDrop.TrySetResult();
+    }
+
+    [Fact]
     public async Task Stream_ConsumerStopsReadingMidAnswer_StoresInterruptedTurnWithWhatArrived()
     {
         Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open

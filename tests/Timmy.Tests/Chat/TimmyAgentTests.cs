@@ -114,6 +114,23 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         Assert.Equal(0, OpenAi.ChatRequests);
     }
 
+    [Fact]
+    public async Task Answer_ConversationDeletedWhileAnswering_ThrowsDeletedAndRecordsNoFailure()
+    {
+        Ollama.Default = FakeReply.Held();
+        var turn = await Agent.BeginAsync(null, "slow one", Ct);
+
+        var answering = Agent.AnswerAsync(turn, Ct);
+        await Ollama.WhileHeldAsync(() => Store.DeleteAsync(turn.Conversation.Id, Ct));
+
+        var error = await Assert.ThrowsAsync<ConversationDeletedException>(() => answering);
+        Assert.Equal(turn.Conversation.Id, error.ConversationId);
+        Assert.Null(await Store.GetAsync(turn.Conversation.Id, Ct));
+        var events = await Harness.Services.GetRequiredService<IEventStore>().ReadAfterAsync(0, 500, Ct);
+        Assert.DoesNotContain(events, e => e.EventType is EventType.ChatAnswered or EventType.ChatFailed);
+        Assert.DoesNotContain(Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n ")]

@@ -88,9 +88,13 @@ async function stream(message, session, answer, signal) {
       case 'done':
         answer.finish(JSON.parse(item.data));
         return;
-      case 'error':
-        answer.failHtml(JSON.parse(item.data).html);
+      case 'error': {
+        const error = JSON.parse(item.data);
+        answer.failHtml(error.html);
+        // Deleted while Timmy answered (from another tab): the next message starts a new conversation.
+        if (error.conversation_deleted) session.value = '';
         return;
+      }
     }
   }
   answer.fail('The connection closed before the answer finished.');
