@@ -11,6 +11,9 @@ public sealed class ContextBudget(ProviderRegistry registry, IOptions<ChatAgentO
 {
     public const int FallbackContextWindow = 4_096;
 
+    /// <summary>The most stored messages a prompt is built from, however large the window.</summary>
+    public const int MaxPromptMessages = 400;
+
     public int ContextWindow()
     {
         var provider = registry.Preferred ?? registry.Primary;
@@ -22,4 +25,8 @@ public sealed class ContextBudget(ProviderRegistry registry, IOptions<ChatAgentO
     public int ReplyReserve() => Math.Min(options.Value.ReplyReserveTokens, ContextWindow() / 2);
 
     public int PromptTokens() => ContextWindow() - ReplyReserve();
+
+    /// <summary>How many of the newest stored messages are worth reading for a prompt: each costs at least
+    /// <see cref="TokenEstimator.PerMessageOverhead"/> tokens, so more could never fit; at most <see cref="MaxPromptMessages"/>.</summary>
+    public int PromptMessages() => Math.Clamp(PromptTokens() / TokenEstimator.PerMessageOverhead, 1, MaxPromptMessages);
 }

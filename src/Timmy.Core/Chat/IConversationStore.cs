@@ -10,8 +10,9 @@ public interface IConversationStore
     /// <summary>Most recently updated first.</summary>
     Task<IReadOnlyList<Conversation>> ListAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Oldest first.</summary>
-    Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken cancellationToken = default);
+    /// <summary>The newest <paramref name="limit"/> messages with an id below <paramref name="beforeId"/> (the newest
+    /// of all when null), oldest first, and whether there are older ones. Empty when the conversation does not exist.</summary>
+    Task<MessagePage> MessagesAsync(string conversationId, int limit, long? beforeId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Appends a turn and touches the conversation in one transaction; names an untitled conversation
     /// after its first user message.</summary>

@@ -46,13 +46,18 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, Ti
         return rows.Select(r => r.ToConversation()).ToList();
     }
 
-    public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken cancellationToken = default)
+    public async Task<MessagePage> MessagesAsync(string conversationId, int limit, long? beforeId = null, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition(
-            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @conversationId ORDER BY id",
-            new { conversationId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToMessage()).ToList();
+        // One row more than asked says whether older ones exist. A plain "id < cursor" (no "cursor IS NULL OR")
+        // keeps this a range read of ix_messages_conversation, however deep the page.
+        var rows = (await connection.QueryAsync<MessageRow>(new CommandDefinition($"""
+            SELECT {MessageColumns} FROM messages WHERE conversation_id = @conversationId AND id < @before
+            ORDER BY id DESC LIMIT @take
+            """, new { conversationId, before = beforeId ?? long.MaxValue, take = limit + 1 }, cancellationToken: cancellationToken))).ToList();
+        var page = rows.Take(limit).Select(r => r.ToMessage()).Reverse().ToList();
+        return new MessagePage(page, rows.Count > limit);
     }
 
     public async Task<ConversationMessage> AddMessageAsync(NewConversationMessage message, CancellationToken cancellationToken = default)

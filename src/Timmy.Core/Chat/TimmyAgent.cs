@@ -148,8 +148,8 @@ public sealed class TimmyAgent(
 
     private async Task<IReadOnlyList<ChatMessage>> PromptAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var stored = await store.MessagesAsync(turn.Conversation.Id, cancellationToken);
-        var history = stored
+        var stored = await store.MessagesAsync(turn.Conversation.Id, budget.PromptMessages(), cancellationToken: cancellationToken);
+        var history = stored.Messages
             .Where(m => m.Role != ConversationRoles.Error)
             .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))
             .ToList();

@@ -11,7 +11,9 @@ public static class ChatDtos
     public sealed record ChatReply(
         string Reply, string SessionId, string? Provider, string? Model, bool FallbackUsed, double? LatencyMs, long MessageId);
 
-    public sealed record ConversationDetail(Conversation Conversation, IReadOnlyList<ConversationMessage> Messages);
+    /// <summary>A conversation and one page of its messages, oldest first; <see cref="HasOlder"/>: ask again with
+    /// <c>before_id</c> set to the first message's id for the ones before.</summary>
+    public sealed record ConversationDetail(Conversation Conversation, IReadOnlyList<ConversationMessage> Messages, bool HasOlder);
 
     /// <summary>The <c>done</c> event of a stream: the answer's metadata and its rendered Markdown.</summary>
     public sealed record StreamDone(

@@ -10,6 +10,7 @@ using Timmy.Web.Auth;
 using Timmy.Web.Chat;
 using static Timmy.Web.Api.ChatDtos;
 using static Timmy.Web.Api.JsonBody;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace Timmy.Web.Api;
 
@@ -27,7 +28,8 @@ public static class ChatEndpoints
             .WithName("ChatStream").WithSummary("Ask Timmy; the answer streams as server-sent events: token…, then done or error");
         group.MapGet("/conversations", ListAsync).WithName("ListConversations").WithSummary("Conversations, most recent first");
         group.MapPost("/conversations", CreateAsync).WithName("CreateConversation").WithSummary("Start a new, empty conversation");
-        group.MapGet("/conversations/{id}", GetAsync).WithName("GetConversation").WithSummary("One conversation with its messages");
+        group.MapGet("/conversations/{id}", GetAsync).WithName("GetConversation")
+            .WithSummary("One conversation with a page of its messages, oldest first: the newest `limit`, or those before `before_id`");
         group.MapPost("/conversations/{id}/clear", ClearAsync).WithName("ClearConversation").WithSummary("Delete a conversation's messages, keep it");
         group.MapDelete("/conversations/{id}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation and its messages");
         return app;
@@ -165,10 +167,21 @@ public static class ChatEndpoints
         return TypedResults.Created($"/api/v1/chat/conversations/{conversation.Id}", conversation);
     }
 
-    private static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(string id, IConversationStore store, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } conversation
-            ? TypedResults.Ok(new ConversationDetail(conversation, await store.MessagesAsync(id, ct)))
-            : NotFound(id);
+    private static async Task<Results<Ok<ConversationDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, string? limit, [FromQuery(Name = "before_id")] string? beforeId, IConversationStore store, CancellationToken ct)
+    {
+        var (query, errors) = MessagePageQuery.Parse(limit, beforeId);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (await store.GetAsync(id, ct) is not { } conversation)
+        {
+            return NotFound(id);
+        }
+        var page = await store.MessagesAsync(id, query.Limit, query.BeforeId, ct);
+        return TypedResults.Ok(new ConversationDetail(conversation, page.Messages, page.HasOlder));
+    }
 
     private static async Task<Results<Ok<Conversation>, ProblemHttpResult>> ClearAsync(string id, IConversationStore store, CancellationToken ct) =>
         await store.ClearAsync(id, ct) && await store.GetAsync(id, ct) is { } conversation

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Timmy.Core.Chat;
 using Timmy.Core.Security;
+using Timmy.Web.Api;
 
 namespace Timmy.Tests.Chat;
 
@@ -19,6 +20,9 @@ public sealed class ChatConversationsEndpointsTests : ChatWebTests
     }
 
     private Task<JsonElement> GetJsonAsync(string path) => Api.GetFromJsonAsync<JsonElement>(path, Ct);
+
+    private static List<string?> Contents(JsonElement detail) =>
+        detail.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()).ToList();
 
     [Fact]
     public async Task Create_Returns201WithLocationAndEmptyConversation()
@@ -78,6 +82,57 @@ public sealed class ChatConversationsEndpointsTests : ChatWebTests
         Assert.Equal("ollama", messages[1].GetProperty("provider").GetString());
         Assert.Equal(12.5, messages[1].GetProperty("latency_ms").GetDouble());
         Assert.False(messages[1].GetProperty("fallback_used").GetBoolean());
+        Assert.False(json.GetProperty("has_older").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Get_LimitAndBeforeId_PagesBackOldestFirstWithinAPage()
+    {
+        var id = await ConversationWithTurnsAsync("first");
+        await Host.Store.AddMessageAsync(new NewConversationMessage(id, ConversationRoles.User, "second"), Ct);
+
+        var newest = await GetJsonAsync($"{Path}/{id}?limit=2");
+        var firstId = newest.GetProperty("messages")[0].GetProperty("id").GetInt64();
+        var older = await GetJsonAsync($"{Path}/{id}?limit=2&before_id={firstId}");
+
+        Assert.Equal(["answer", "second"], Contents(newest));
+        Assert.True(newest.GetProperty("has_older").GetBoolean());
+        Assert.Equal(["first"], Contents(older));
+        Assert.False(older.GetProperty("has_older").GetBoolean());
+        Assert.Equal(id, older.GetProperty("conversation").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Get_NoLimit_ReturnsTheNewestDefaultPage()
+    {
+        var conversation = await Host.Store.CreateAsync("", Ct);
+        for (var i = 0; i <= MessagePageQuery.DefaultLimit; i++)
+        {
+            await Host.Store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, $"m{i}"), Ct);
+        }
+
+        var json = await GetJsonAsync($"{Path}/{conversation.Id}");
+
+        Assert.Equal(MessagePageQuery.DefaultLimit, json.GetProperty("messages").GetArrayLength());
+        Assert.Equal("m1", Contents(json)[0]);
+        Assert.True(json.GetProperty("has_older").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=501", "limit")]
+    [InlineData("before_id=0", "before_id")]
+    [InlineData("before_id=-5", "before_id")]
+    [InlineData("before_id=abc", "before_id")]
+    [InlineData("limit=ten", "limit")]
+    public async Task Get_BadPaging_Returns400NamingTheField(string query, string field)
+    {
+        var id = await ConversationWithTurnsAsync("question");
+
+        var response = await Api.GetAsync($"{Path}/{id}?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]
@@ -101,7 +156,7 @@ public sealed class ChatConversationsEndpointsTests : ChatWebTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync($"{Path}/{id}", Ct)).StatusCode);
-        Assert.Empty(await Host.Store.MessagesAsync(id, Ct));
+        Assert.Empty(await Host.Store.AllMessagesAsync(id, Ct));
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class ChatEndpointsTests : ChatWebTests
         Assert.Equal("llama3.2", json.GetProperty("model").GetString());
         Assert.False(json.GetProperty("fallback_used").GetBoolean());
         Assert.True(json.GetProperty("latency_ms").GetDouble() >= 0);
-        var stored = await Host.Store.MessagesAsync(json.GetProperty("session_id").GetString()!, Ct);
+        var stored = await Host.Store.AllMessagesAsync(json.GetProperty("session_id").GetString()!, Ct);
         Assert.Equal(["What is a sat?", "hello from the fake"], stored.Select(m => m.Content));
         Assert.Equal(stored[1].Id, json.GetProperty("message_id").GetInt64());
     }
@@ -117,7 +117,7 @@ public sealed class ChatEndpointsTests : ChatWebTests
         Assert.Equal(["ollama", "backup"], reasons.Select(r => r.GetProperty("provider").GetString()));
         Assert.All(reasons, r => Assert.False(r.GetProperty("skipped").GetBoolean()));
         Assert.Contains("500", reasons[0].GetProperty("reason").GetString());
-        var stored = await Host.Store.MessagesAsync(json.GetProperty("session_id").GetString()!, Ct);
+        var stored = await Host.Store.AllMessagesAsync(json.GetProperty("session_id").GetString()!, Ct);
         Assert.Equal([ConversationRoles.User, ConversationRoles.Error], stored.Select(m => m.Role));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Timmy.Core.Chat;
+using Timmy.Web.Components.Controls;
 using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
 
@@ -54,7 +55,7 @@ public sealed class ChatPanelTests : ChatWebTests
     {
         var id = await SendAsync("What is a sat?");
 
-        var messages = await Host.Store.MessagesAsync(id, Ct);
+        var messages = await Host.Store.AllMessagesAsync(id, Ct);
         Assert.Equal(["What is a sat?", "hello from the fake"], messages.Select(m => m.Content));
     }
 
@@ -84,6 +85,28 @@ public sealed class ChatPanelTests : ChatWebTests
         Assert.Contains("&lt;b&gt;hi&lt;/b&gt;", html);
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.DoesNotContain("<b>hi</b>", html);
+    }
+
+    [Fact]
+    public async Task Conversation_LongerThanTheMessageLimit_ShowsTheNewestAndLinksToOlder()
+    {
+        var conversation = await Host.Store.CreateAsync("", Ct);
+        var messages = new List<ConversationMessage>();
+        for (var i = 0; i <= ChatPanel.MessageLimit; i++)
+        {
+            messages.Add(await Host.Store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, $"message {i}."), Ct));
+        }
+
+        var html = await PageAsync("/?c=" + conversation.Id);
+
+        Assert.DoesNotContain("chat-text\">message 0.<", html);
+        Assert.Contains("chat-text\">message 1.<", html);
+        Assert.Contains($"chat-text\">message {ChatPanel.MessageLimit}.<", html);
+        Assert.Contains($"Showing the newest {ChatPanel.MessageLimit} of {ChatPanel.MessageLimit + 1} messages.", html);
+        var olderUrl = $"/api/v1/chat/conversations/{conversation.Id}?before_id={messages[1].Id}";
+        Assert.Contains($"href=\"{olderUrl}\"", html);
+        Assert.Contains("\"content\":\"message 0.\"", await PageAsync(olderUrl));
+        Assert.DoesNotContain("data-chat-older", await PageAsync("/?c=" + await SendAsync("short")));
     }
 
     [Fact]
@@ -146,7 +169,7 @@ public sealed class ChatPanelTests : ChatWebTests
         var response = await PostAsync("/?c=" + id, "chat-clear", new() { ["session_id"] = id });
 
         Assert.Equal("/?c=" + id, RedirectPath(response));
-        Assert.Empty(await Host.Store.MessagesAsync(id, Ct));
+        Assert.Empty(await Host.Store.AllMessagesAsync(id, Ct));
         Assert.Contains("data-chat-empty", await PageAsync("/?c=" + id));
     }
 

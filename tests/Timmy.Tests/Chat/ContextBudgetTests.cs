@@ -60,6 +60,24 @@ public sealed class ContextBudgetTests : LoopbackRouterTests
     }
 
     [Fact]
+    public async Task PromptMessages_AsManyAsCouldFitTheBudget()
+    {
+        await Harness.StartAsync();
+
+        Assert.Equal(1024 / TokenEstimator.PerMessageOverhead, Budget().PromptMessages());
+    }
+
+    [Fact]
+    public async Task PromptMessages_LargeWindow_IsCapped()
+    {
+        await Harness.StartAsync();
+
+        await Harness.Control.SetEnabledAsync("ollama", false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ContextBudget.MaxPromptMessages, Budget().PromptMessages());
+    }
+
+    [Fact]
     public async Task ContextWindow_NoUsableProvider_IsTheFallback()
     {
         await Harness.StartAsync();

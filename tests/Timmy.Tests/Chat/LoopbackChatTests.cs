@@ -35,5 +35,5 @@ public abstract class LoopbackChatTests : LoopbackRouterTests
 
     /// <summary>The stored turns of a conversation as "role: content" lines.</summary>
     protected async Task<IReadOnlyList<string>> TurnsAsync(string conversationId) =>
-        (await Store.MessagesAsync(conversationId, Ct)).Select(m => $"{m.Role}: {m.Content}").ToList();
+        (await Store.AllMessagesAsync(conversationId, Ct)).Select(m => $"{m.Role}: {m.Content}").ToList();
 }

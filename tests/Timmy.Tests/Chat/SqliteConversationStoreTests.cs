@@ -73,13 +73,53 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
             conversation.Id, ConversationRoles.Assistant, "hello", "ollama", "llama3.2", FallbackUsed: true, LatencyMs: 12.5), Ct);
         await _store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.Error, "cut off"), Ct);
 
-        var messages = await _store.MessagesAsync(conversation.Id, Ct);
+        var messages = await _store.AllMessagesAsync(conversation.Id, Ct);
         Assert.Equal([ConversationRoles.User, ConversationRoles.Assistant, ConversationRoles.Error], messages.Select(m => m.Role));
         Assert.Equal(["hi", "hello", "cut off"], messages.Select(m => m.Content));
         Assert.Equal(answer, messages[1]);
         Assert.Equal(("ollama", "llama3.2", true, 12.5), (answer.Provider, answer.Model, answer.FallbackUsed, answer.LatencyMs));
         Assert.Null(messages[0].Provider);
         Assert.False(messages[0].FallbackUsed);
+    }
+
+    [Fact]
+    public async Task Messages_Limit_ReturnsTheNewestOldestFirstAndWhetherOlderExist()
+    {
+        var conversation = await _store.CreateAsync("", Ct);
+        for (var i = 0; i < 5; i++)
+        {
+            await _store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, $"m{i}"), Ct);
+        }
+
+        var newest = await _store.MessagesAsync(conversation.Id, 2, cancellationToken: Ct);
+        var before = await _store.MessagesAsync(conversation.Id, 2, newest.Messages[0].Id, Ct);
+        var oldest = await _store.MessagesAsync(conversation.Id, 2, before.Messages[0].Id, Ct);
+
+        Assert.Equal(["m3", "m4"], newest.Messages.Select(m => m.Content));
+        Assert.Equal(["m1", "m2"], before.Messages.Select(m => m.Content));
+        Assert.Equal(["m0"], oldest.Messages.Select(m => m.Content));
+        Assert.Equal([true, true, false], new[] { newest.HasOlder, before.HasOlder, oldest.HasOlder });
+        Assert.False((await _store.MessagesAsync(conversation.Id, 5, cancellationToken: Ct)).HasOlder);
+    }
+
+    [Fact]
+    public async Task Messages_BeforeIdOfAnotherConversation_StaysInThisOne()
+    {
+        var conversation = await ConversationWithTurnsAsync();
+        var later = await ConversationWithTurnsAsync();
+
+        var page = await _store.MessagesAsync(conversation.Id, 10, long.MaxValue, Ct);
+
+        Assert.Equal(["question", "answer"], page.Messages.Select(m => m.Content));
+        Assert.All(page.Messages, m => Assert.Equal(conversation.Id, m.ConversationId));
+        Assert.Empty((await _store.MessagesAsync(later.Id, 10, page.Messages[0].Id, Ct)).Messages);
+        Assert.Empty((await _store.MessagesAsync("missing", 10, cancellationToken: Ct)).Messages);
+    }
+
+    [Fact]
+    public async Task Messages_LimitBelowOne_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.MessagesAsync("any", 0, cancellationToken: Ct));
     }
 
     [Fact]
@@ -125,7 +165,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         Assert.NotNull(cleared);
         Assert.Equal("", cleared.Title);
         Assert.Equal(0, cleared.MessageCount);
-        Assert.Empty(await _store.MessagesAsync(conversation.Id, Ct));
+        Assert.Empty(await _store.AllMessagesAsync(conversation.Id, Ct));
         Assert.False(await _store.ClearAsync("missing", Ct));
     }
 
@@ -151,7 +191,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         var restarted = new SqliteConversationStore(new Timmy.Core.Storage.SqliteConnectionFactory(_db.Options), _time);
 
         Assert.Equal("question", (await restarted.GetAsync(conversation.Id, Ct))!.Title);
-        Assert.Equal(["question", "answer"], (await restarted.MessagesAsync(conversation.Id, Ct)).Select(m => m.Content));
+        Assert.Equal(["question", "answer"], (await restarted.AllMessagesAsync(conversation.Id, Ct)).Select(m => m.Content));
     }
 
     private async Task<Conversation> ConversationWithTurnsAsync()

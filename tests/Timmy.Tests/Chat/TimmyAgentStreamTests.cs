@@ -88,7 +88,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         Assert.EndsWith("What arrived before that:\n\none two", answer.Message.Content);
         Assert.Equal("ollama", answer.Message.Provider);
         Assert.Equal(0, OpenAi.ChatRequests);
-        Assert.Equal(2, (await Store.MessagesAsync(turn.Conversation.Id, Ct)).Count);
+        Assert.Equal(2, (await Store.AllMessagesAsync(turn.Conversation.Id, Ct)).Count);
     }
 
     [Fact]

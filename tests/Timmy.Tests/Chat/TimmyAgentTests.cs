@@ -23,7 +23,7 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         Assert.Equal(("hello from the fake", "ollama", "llama3.2", false), (m.Content, m.Provider, m.Model, m.FallbackUsed));
         Assert.NotNull(m.LatencyMs);
         Assert.Equal(["user: What is a sat?", "assistant: hello from the fake"], await TurnsAsync(answer.ConversationId));
-        Assert.Equal(m, (await Store.MessagesAsync(answer.ConversationId, Ct))[1]);
+        Assert.Equal(m, (await Store.AllMessagesAsync(answer.ConversationId, Ct))[1]);
         var answered = Assert.Single(await Harness.EventsAsync(EventType.ChatAnswered));
         Assert.Equal(m.Id, answered.Data.GetProperty("message_id").GetInt64());
         Assert.Equal("ollama", answered.Data.GetProperty("provider").GetString());
@@ -152,7 +152,7 @@ public sealed class TimmyAgentTests : LoopbackChatTests
             Agent.BeginAsync(conversation.Id, new string('x', Agent.MaxMessageLength + 1), Ct));
 
         Assert.Contains($"at most {Agent.MaxMessageLength} characters", error.Message);
-        Assert.Empty(await Store.MessagesAsync(conversation.Id, Ct));
+        Assert.Empty(await Store.AllMessagesAsync(conversation.Id, Ct));
         Assert.Null(Agent.Validate(new string('x', Agent.MaxMessageLength)));
     }
 
@@ -183,5 +183,24 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         Assert.DoesNotContain(sent, m => m.Content!.StartsWith("oldest", StringComparison.Ordinal));
         Assert.True(sent.Sum(m => TokenEstimator.Estimate(m.Content!) + TokenEstimator.PerMessageOverhead) <= budget.PromptTokens());
         Assert.Equal(budget.ReplyReserve(), (int?)Ollama.Requests[^1]["options"]?["num_predict"]);
+    }
+
+    [Fact]
+    public async Task Ask_MoreStoredMessagesThanAPromptCouldUse_ReadsOnlyTheNewest()
+    {
+        var conversation = await Store.CreateAsync("", Ct);
+        for (var i = 0; i < 225; i++)
+        {
+            await Store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, $"q{i}"), Ct);
+            await Store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.Assistant, $"a{i}"), Ct);
+        }
+
+        await Agent.AskAsync(conversation.Id, "newest", Ct);
+
+        // All 451 messages would fit the window; only the newest 400 are read (and the orphaned answer opening them dropped).
+        var sent = Sent(Ollama.Requests[^1]);
+        Assert.Equal(ContextBudget.MaxPromptMessages, sent.Count);
+        Assert.Equal([("system", TimmyPrompt.System), ("user", "q26")], sent.Take(2));
+        Assert.Equal(("user", "newest"), sent[^1]);
     }
 }
