@@ -2,8 +2,10 @@ namespace Timmy.Core.Chat;
 
 /// <summary>The conversation was deleted while Timmy was answering in it, so his answer (or error turn) has
 /// nowhere to be stored. Not a failure of Timmy's: nothing is logged as one and nothing more is stored.</summary>
-public sealed class ConversationDeletedException(string conversationId)
-    : Exception("The conversation was deleted while Timmy was answering, so the answer was not stored.")
+public sealed class ConversationDeletedException(string conversationId) : Exception(Headline + ". " + Advice)
 {
+    public const string Headline = "The conversation was deleted";
+    public const string Advice = "Timmy was still answering in it, so the answer was not stored.";
+
     public string ConversationId { get; } = conversationId;
 }

@@ -12,7 +12,8 @@ namespace Timmy.Core.Chat;
 /// Timmy: answers the owner through the cascade router with his system prompt and the conversation so far,
 /// trimmed to the answering model's context window. The question is stored before the router is called
 /// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after,
-/// unless the conversation was deleted meanwhile (<see cref="ConversationDeletedException"/>).
+/// unless the conversation was deleted meanwhile (<see cref="ConversationDeletedException"/>). A conversation
+/// takes one question at a time: until its answer is stored, another is refused (<see cref="ConversationBusyException"/>).
 /// </summary>
 public sealed class TimmyAgent(
     IChatClient router,
@@ -25,6 +26,8 @@ public sealed class TimmyAgent(
 {
     public const string EventSource = "timmy";
 
+    private readonly AnsweringConversations _answering = new();
+
     public int MaxMessageLength => options.Value.MaxMessageLength;
 
     /// <summary>Why <paramref name="message"/> cannot be sent, or null when it can.</summary>
@@ -33,9 +36,11 @@ public sealed class TimmyAgent(
         : message.Length > MaxMessageLength ? $"'message' must be at most {MaxMessageLength} characters (was {message.Length})."
         : null;
 
-    /// <summary>Stores the question, in a new conversation when <paramref name="conversationId"/> is null.</summary>
+    /// <summary>Stores the question, in a new conversation when <paramref name="conversationId"/> is null, and opens
+    /// its turn: the conversation takes no other question until the turn is answered or disposed.</summary>
     /// <exception cref="ArgumentException">The message is empty or too long.</exception>
     /// <exception cref="ConversationNotFoundException">No such conversation.</exception>
+    /// <exception cref="ConversationBusyException">Timmy is still answering in that conversation.</exception>
     public async Task<ChatTurn> BeginAsync(string? conversationId, string message, CancellationToken cancellationToken = default)
     {
         if (Validate(message) is { } problem)
@@ -45,16 +50,53 @@ public sealed class TimmyAgent(
         var conversation = conversationId is null
             ? await store.CreateAsync("", cancellationToken)
             : await store.GetAsync(conversationId, cancellationToken) ?? throw new ConversationNotFoundException(conversationId);
-        var user = await store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, message.Trim()), cancellationToken);
-        return new ChatTurn(conversation, user);
+        var busy = _answering.TryStart(conversation.Id) ?? throw new ConversationBusyException(conversation.Id);
+        try
+        {
+            var user = await store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.User, message.Trim()), cancellationToken);
+            return new ChatTurn(conversation, user, busy);
+        }
+        catch
+        {
+            busy.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Asks and answers in one call.</summary>
     public async Task<ChatAnswer> AskAsync(string? conversationId, string message, CancellationToken cancellationToken = default) =>
         await AnswerAsync(await BeginAsync(conversationId, message, cancellationToken), cancellationToken);
 
+    /// <summary>Answers the turn and closes it.</summary>
     /// <exception cref="ConversationDeletedException">The conversation was deleted before the answer was stored.</exception>
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, CancellationToken cancellationToken = default)
+    {
+        using (turn)
+        {
+            return await AnswerOpenTurnAsync(turn, cancellationToken);
+        }
+    }
+
+    /// <summary>Streams the answer's text as it arrives; the last update carries the stored answer or error turn.
+    /// Closes the turn when the stream ends, however it ends.</summary>
+    /// <exception cref="ConversationDeletedException">The conversation was deleted before the answer was stored.</exception>
+    public async IAsyncEnumerable<ChatStreamUpdate> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using (turn)
+        {
+            await foreach (var update in StreamOpenTurnAsync(turn, cancellationToken))
+            {
+                if (update.Answer is not null)
+                {
+                    // Stored: free the conversation before the caller hears of it, so its next question is never refused.
+                    turn.Dispose();
+                }
+                yield return update;
+            }
+        }
+    }
+
+    private async Task<ChatAnswer> AnswerOpenTurnAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var prompt = await PromptAsync(turn, cancellationToken);
         var started = time.GetTimestamp();
@@ -77,9 +119,7 @@ public sealed class TimmyAgent(
         return await RecordAnswerAsync(turn, response.Text, props, latency);
     }
 
-    /// <summary>Streams the answer's text as it arrives; the last update carries the stored answer or error turn.</summary>
-    /// <exception cref="ConversationDeletedException">The conversation was deleted before the answer was stored.</exception>
-    public async IAsyncEnumerable<ChatStreamUpdate> StreamAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<ChatStreamUpdate> StreamOpenTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var prompt = await PromptAsync(turn, cancellationToken);
         var started = time.GetTimestamp();
@@ -148,7 +188,9 @@ public sealed class TimmyAgent(
 
     private async Task<IReadOnlyList<ChatMessage>> PromptAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var stored = await store.MessagesAsync(turn.Conversation.Id, budget.PromptMessages(), cancellationToken: cancellationToken);
+        // Up to this turn's question: anything stored after it (by another process sharing the database) is not
+        // this turn's to answer.
+        var stored = await store.MessagesAsync(turn.Conversation.Id, budget.PromptMessages(), turn.UserMessage.Id + 1, cancellationToken);
         var history = stored.Messages
             .Where(m => m.Role != ConversationRoles.Error)
             .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))

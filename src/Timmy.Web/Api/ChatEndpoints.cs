@@ -38,10 +38,10 @@ public static class ChatEndpoints
     private static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> AskAsync(
         HttpRequest request, TimmyAgent agent, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, agent, ct);
+        var (turn, invalid, busy) = await TryBeginAsync(request, agent, ct);
         if (turn is null)
         {
-            return problem!;
+            return invalid is not null ? invalid : busy!;
         }
         ChatAnswer answer;
         try
@@ -50,7 +50,7 @@ public static class ChatEndpoints
         }
         catch (ConversationDeletedException ex)
         {
-            return Conflict("The conversation was deleted", ex.Message, ex.ConversationId);
+            return Conflict(ConversationDeletedException.Headline, ConversationDeletedException.Advice, ex.ConversationId);
         }
         var m = answer.Message;
         if (!answer.IsError)
@@ -69,13 +69,17 @@ public static class ChatEndpoints
             });
     }
 
-    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem>> StreamAsync(
+    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem, ProblemHttpResult>> StreamAsync(
         HttpRequest request, TimmyAgent agent, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (turn, problem) = await BeginAsync(request, agent, ct);
-        return turn is null
-            ? (ValidationProblem)problem!
-            : TypedResults.ServerSentEvents(Events(agent, turn, json.Value.SerializerOptions, ct));
+        var (turn, invalid, busy) = await TryBeginAsync(request, agent, ct);
+        if (turn is null)
+        {
+            return invalid is not null ? invalid : busy!;
+        }
+        // Streaming the answer closes the turn, but a client that leaves before the stream starts never runs it.
+        request.HttpContext.Response.RegisterForDispose(turn);
+        return TypedResults.ServerSentEvents(Events(agent, turn, json.Value.SerializerOptions, ct));
     }
 
     /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
@@ -123,6 +127,21 @@ public static class ChatEndpoints
                 new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts), json), "error")
             : new SseItem<string>(JsonSerializer.Serialize(
                 new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
+    }
+
+    /// <summary><see cref="BeginAsync"/>, or a 409 while Timmy is still answering in the conversation.</summary>
+    private static async Task<(ChatTurn? Turn, ValidationProblem? Invalid, ProblemHttpResult? Busy)> TryBeginAsync(
+        HttpRequest request, TimmyAgent agent, CancellationToken ct)
+    {
+        try
+        {
+            var (turn, invalid) = await BeginAsync(request, agent, ct);
+            return (turn, invalid, null);
+        }
+        catch (ConversationBusyException ex)
+        {
+            return (null, null, Conflict(ConversationBusyException.Headline, ConversationBusyException.Advice, ex.ConversationId));
+        }
     }
 
     /// <summary>Reads and checks the request, then stores the question. Either the turn or a 400.</summary>
@@ -191,7 +210,7 @@ public static class ChatEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
-    /// <summary>A 409: the request was fine, but the conversation changed under it.</summary>
+    /// <summary>A 409: the request was fine, but the conversation is busy or changed under it.</summary>
     private static ProblemHttpResult Conflict(string title, string detail, string conversationId) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["session_id"] = conversationId });

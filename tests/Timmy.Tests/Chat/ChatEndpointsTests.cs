@@ -130,13 +130,20 @@ public sealed class ChatEndpointsTests : ChatWebTests
         var id = await DeleteWhileHeldAsync();
         var response = await asking;
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var json = await JsonAsync(response);
-        Assert.Equal("The conversation was deleted", json.GetProperty("title").GetString());
-        Assert.Equal(new ConversationDeletedException(id).Message, json.GetProperty("detail").GetString());
-        Assert.Equal(id, json.GetProperty("session_id").GetString());
+        await AssertConflictAsync(response, "The conversation was deleted", ConversationDeletedException.Advice, id);
         Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Chat_SecondQuestionWhileAnswering_Returns409AndStoresNothing()
+    {
+        var (first, second) = await AskTwiceAtOnceAsync("/api/v1/chat");
+
+        var session = (await JsonAsync(first)).GetProperty("session_id").GetString()!;
+        await AssertConflictAsync(second, "Timmy is still answering in this conversation", ConversationBusyException.Advice, session);
+        var third = await AskAsync(new { message = "third", session_id = session });
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(["first", "hello from the fake", "third", "hello from the fake"], (await Host.Store.AllMessagesAsync(session, Ct)).Select(m => m.Content));
     }
 
     [Fact]

@@ -156,9 +156,29 @@ public sealed class ChatPanelTests : ChatWebTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("role=\"alert\">The conversation was deleted while Timmy was answering", html);
+        Assert.Contains("role=\"alert\">The conversation was deleted. Timmy was still answering in it", html);
         Assert.Contains("data-chat-empty", html);
         Assert.DoesNotContain(id, html);
+    }
+
+    [Fact]
+    public async Task Send_WhileTimmyIsStillAnswering_ShowsNoticeAndStoresNothing()
+    {
+        Host.Ollama.Default = FakeReply.Held();
+        var first = await Host.Factory.Service<TimmyAgent>().BeginAsync(null, "first", Ct);
+        var id = first.Conversation.Id;
+
+        var answering = Host.Factory.Service<TimmyAgent>().AnswerAsync(first, Ct);
+        await Host.Ollama.WhileHeldAsync(async () =>
+        {
+            var response = await PostAsync("/?c=" + id, "chat-send", new() { ["message"] = "second", ["session_id"] = id });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("role=\"alert\">Timmy is still answering in this conversation.", await response.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(["first"], (await Host.Store.AllMessagesAsync(id, Ct)).Select(m => m.Content));
+        });
+
+        Assert.False((await answering).IsError);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Timmy.Core.Chat;
+using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Chat;
@@ -91,6 +92,36 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         Assert.Contains("The conversation was deleted", error.GetProperty("html").GetString());
         Assert.False(error.GetProperty("no_provider").GetBoolean());
         Assert.Empty(await Host.Store.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Stream_SecondQuestionWhileAnswering_Returns409ProblemNotAStream()
+    {
+        var (first, second) = await AskTwiceAtOnceAsync("/api/v1/chat/stream");
+
+        var events = await EventsAsync(first);
+        var session = Json(events[0]).GetProperty("session_id").GetString()!;
+        Assert.Equal("done", events[^1].EventType);
+        await AssertConflictAsync(second, "Timmy is still answering in this conversation", ConversationBusyException.Advice, session);
+        Assert.Equal(["first", "hello from the fake"], (await Host.Store.AllMessagesAsync(session, Ct)).Select(m => m.Content));
+    }
+
+    [Fact]
+    public async Task Stream_ClientLeavesMidAnswer_TheConversationTakesTheNextQuestion()
+    {
+        Host.Ollama.Enqueue(FakeReply.Stall());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/chat/stream") { Content = JsonContent.Create(new { message = "first" }) };
+        var response = await Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        var id = Assert.Single(await Host.Store.ListAsync(10, Ct)).Id;
+        await Eventually.TrueAsync(() => Task.FromResult(Host.Ollama.ChatRequests == 1), "the stalled request");
+
+        response.Dispose();
+
+        await Eventually.TrueAsync(
+            async () => (await Api.PostAsJsonAsync("/api/v1/chat", new { message = "next", session_id = id }, Ct)).IsSuccessStatusCode,
+            "the conversation to take the next question");
+        Assert.Equal([ConversationRoles.User, ConversationRoles.Error, ConversationRoles.User, ConversationRoles.Assistant],
+            (await Host.Store.AllMessagesAsync(id, Ct)).Select(m => m.Role));
     }
 
     [Fact]

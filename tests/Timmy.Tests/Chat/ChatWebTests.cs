@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Timmy.Core.Security;
+using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Chat;
 
@@ -29,6 +33,31 @@ public abstract class ChatWebTests : IAsyncLifetime
             await Host.Store.DeleteAsync(id, Ct);
         });
         return id;
+    }
+
+    /// <summary>Sends "first" to <paramref name="path"/> (a held answer), and while Timmy waits for it, "second" to
+    /// the same conversation; returns both responses.</summary>
+    protected async Task<(HttpResponseMessage First, HttpResponseMessage Second)> AskTwiceAtOnceAsync(string path)
+    {
+        Host.Ollama.Default = FakeReply.Held();
+        var first = Api.PostAsJsonAsync(path, new { message = "first" }, Ct);
+        HttpResponseMessage? second = null;
+        await Host.Ollama.WhileHeldAsync(async () =>
+        {
+            var id = Assert.Single(await Host.Store.ListAsync(10, Ct)).Id;
+            second = await Api.PostAsJsonAsync(path, new { message = "second", session_id = id }, Ct);
+        });
+        return (await first, second!);
+    }
+
+    /// <summary>A 409 ProblemDetails with this title and detail, naming the conversation.</summary>
+    protected static async Task AssertConflictAsync(HttpResponseMessage response, string title, string detail, string sessionId)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((title, detail, sessionId),
+            (json.GetProperty("title").GetString(), json.GetProperty("detail").GetString(), json.GetProperty("session_id").GetString()));
     }
 
     public async ValueTask DisposeAsync()

@@ -129,6 +129,26 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
     }
 
     [Fact]
+    public async Task Stream_WhileStreaming_TheConversationIsBusyUntilTheAnswerIsStored()
+    {
+        var turn = await Agent.BeginAsync(null, "count", Ct);
+
+        await foreach (var update in Agent.StreamAsync(turn, Ct))
+        {
+            if (update.Answer is null)
+            {
+                await Assert.ThrowsAsync<ConversationBusyException>(() => Agent.BeginAsync(turn.Conversation.Id, "too soon", Ct));
+            }
+            else
+            {
+                (await Agent.BeginAsync(turn.Conversation.Id, "now", Ct)).Dispose();
+            }
+        }
+
+        Assert.Equal(["user: count", "assistant: hello from the fake", "user: now"], await TurnsAsync(turn.Conversation.Id));
+    }
+
+    [Fact]
     public async Task Stream_ConversationDeletedWhileAnswering_ThrowsDeletedAfterTheTokens()
     {
         Ollama.Default = FakeReply.Held("one two");
@@ -181,5 +201,6 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
 
         Assert.Equal(["user: count", "error: " + ChatErrors.Interrupted("cancelled", "one two")], await TurnsAsync(turn.Conversation.Id));
         Ollama.ReleaseDrop.TrySetResult();
+        (await Agent.BeginAsync(turn.Conversation.Id, "the conversation is free again", Ct)).Dispose();
     }
 }

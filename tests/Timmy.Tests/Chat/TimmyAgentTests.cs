@@ -99,9 +99,9 @@ public sealed class TimmyAgentTests : LoopbackChatTests
     }
 
     [Fact]
-    public async Task Ask_CallerCancelsWhileWaiting_StoresCancelledTurnAndThrows()
+    public async Task Ask_CallerCancelsWhileWaiting_StoresCancelledTurnThrowsAndFreesTheConversation()
     {
-        Ollama.Default = FakeReply.Stall();
+        Ollama.Enqueue(FakeReply.Stall());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var turn = await Agent.BeginAsync(null, "slow one", Ct);
 
@@ -112,6 +112,64 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
         Assert.Equal(["user: slow one", "error: " + ChatErrors.Cancelled], await TurnsAsync(turn.Conversation.Id));
         Assert.Equal(0, OpenAi.ChatRequests);
+        Assert.False((await Agent.AskAsync(turn.Conversation.Id, "again", Ct)).IsError);
+    }
+
+    [Fact]
+    public async Task Begin_WhileTheConversationIsBeingAnswered_ThrowsBusyAndStoresNothing()
+    {
+        Ollama.Default = FakeReply.Held();
+        var turn = await Agent.BeginAsync(null, "first", Ct);
+        var id = turn.Conversation.Id;
+
+        var answering = Agent.AnswerAsync(turn, Ct);
+        await Ollama.WhileHeldAsync(async () =>
+        {
+            var error = await Assert.ThrowsAsync<ConversationBusyException>(() => Agent.BeginAsync(id, "second", Ct));
+            Assert.Equal(id, error.ConversationId);
+            Assert.Equal(["user: first"], await TurnsAsync(id));
+        });
+        await answering;
+        await Agent.AskAsync(id, "third", Ct);
+
+        Assert.Equal(["user: first", "assistant: hello from the fake", "user: third", "assistant: hello from the fake"], await TurnsAsync(id));
+    }
+
+    [Fact]
+    public async Task Begin_OtherConversationWhileOneIsBeingAnswered_IsNotBusy()
+    {
+        Ollama.Default = FakeReply.Held();
+        var turn = await Agent.BeginAsync(null, "first", Ct);
+
+        var answering = Agent.AnswerAsync(turn, Ct);
+        await Ollama.WhileHeldAsync(async () => (await Agent.BeginAsync(null, "elsewhere", Ct)).Dispose());
+
+        Assert.False((await answering).IsError);
+    }
+
+    [Fact]
+    public async Task Begin_AfterATurnClosedWithoutAnAnswer_TakesTheNextQuestion()
+    {
+        var turn = await Agent.BeginAsync(null, "never answered", Ct);
+
+        turn.Dispose();
+        turn.Dispose();
+
+        var next = await Agent.BeginAsync(turn.Conversation.Id, "next", Ct);
+        await Assert.ThrowsAsync<ConversationBusyException>(() => Agent.BeginAsync(turn.Conversation.Id, "while open", Ct));
+        next.Dispose();
+    }
+
+    [Fact]
+    public async Task Answer_QuestionStoredAfterThisTurnsQuestion_IsNotInItsPrompt()
+    {
+        var turn = await Agent.BeginAsync(null, "mine", Ct);
+        // As another process sharing the database (the CLI beside the server) could store it.
+        await Store.AddMessageAsync(new NewConversationMessage(turn.Conversation.Id, ConversationRoles.User, "someone else's"), Ct);
+
+        await Agent.AnswerAsync(turn, Ct);
+
+        Assert.Equal([("system", TimmyPrompt.System), ("user", "mine")], Sent(Ollama.Requests[^1]));
     }
 
     [Fact]
