@@ -69,19 +69,28 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     [Fact]
     public async Task Stop_WhileTimmyIsThinking_CancelsTheAnswer()
     {
-        fixture.Ollama.Enqueue(FakeReply.Stall());
-        await using var context = await fixture.NewOwnerContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/?c=new");
+        // The default rather than a queued reply: a Stop that reaches the server before the request reaches the
+        // fake would leave a queued stall behind for the next test.
+        fixture.Ollama.Default = FakeReply.Stall();
+        try
+        {
+            await using var context = await fixture.NewOwnerContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/?c=new");
 
-        await page.GetByLabel("Message Timmy").FillAsync("Think about this for a long time");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".chat-thinking")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+            await page.GetByLabel("Message Timmy").FillAsync("Think about this for a long time");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".chat-thinking")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".chat-log .chat-error").Last).ToContainTextAsync("cancelled");
-        await Assertions.Expect(page.Locator(".chat-thinking")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".chat-log .chat-error").Last).ToContainTextAsync("cancelled");
+            await Assertions.Expect(page.Locator(".chat-thinking")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+        }
     }
 
     [Fact]
