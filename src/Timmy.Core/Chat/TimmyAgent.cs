@@ -27,6 +27,7 @@ public sealed class TimmyAgent(
     public const string EventSource = "timmy";
 
     private readonly AnsweringConversations _answering = new();
+    private readonly ChatTurnRecorder _record = new(store, events, logger);
 
     public int MaxMessageLength => options.Value.MaxMessageLength;
 
@@ -107,16 +108,16 @@ public sealed class TimmyAgent(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await RecordCancelledAsync(turn, "", null);
+            await _record.CancelledAsync(turn, "", null);
             throw;
         }
         catch (Exception ex)
         {
-            return await RecordFailureAsync(turn, ex, "", null);
+            return await _record.FailureAsync(turn, ex, "", null);
         }
         var props = response.AdditionalProperties;
         var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
-        return await RecordAnswerAsync(turn, response.Text, props, latency);
+        return await _record.AnswerAsync(turn, response.Text, props, latency);
     }
 
     private async IAsyncEnumerable<ChatStreamUpdate> StreamOpenTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -142,13 +143,13 @@ public sealed class TimmyAgent(
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     recorded = true;
-                    await RecordCancelledAsync(turn, text.ToString(), meta);
+                    await _record.CancelledAsync(turn, text.ToString(), meta);
                     throw;
                 }
                 catch (Exception ex)
                 {
                     recorded = true;
-                    failed = await RecordFailureAsync(turn, ex, text.ToString(), meta);
+                    failed = await _record.FailureAsync(turn, ex, text.ToString(), meta);
                 }
                 if (failed is not null)
                 {
@@ -171,17 +172,17 @@ public sealed class TimmyAgent(
             if (cancellationToken.IsCancellationRequested)
             {
                 // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
-                await RecordCancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), meta);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            yield return new ChatStreamUpdate(null, await RecordAnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
+            yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
         }
         finally
         {
             // The consumer stopped reading mid-answer (a client that went away): the turn still gets its ending.
             if (!recorded)
             {
-                await RecordCancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), meta);
             }
         }
     }
@@ -199,91 +200,6 @@ public sealed class TimmyAgent(
     }
 
     private ChatOptions CallOptions() => new() { MaxOutputTokens = budget.ReplyReserve() };
-
-    private async Task<ChatAnswer> RecordAnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
-    {
-        var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)));
-        await LogAsync(EventType.ChatAnswered, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
-            latency_ms = message.LatencyMs, fallback_used = message.FallbackUsed, chars = text.Length,
-        });
-        return new ChatAnswer(turn.Conversation.Id, message, []);
-    }
-
-    private async Task RecordCancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props)
-    {
-        try
-        {
-            await RecordErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
-        }
-        catch (ConversationDeletedException)
-        {
-            // Nobody is waiting for this turn any more, and it has no conversation to be stored in.
-        }
-    }
-
-    private Task<ChatAnswer> RecordFailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
-    {
-        if (ex is NoProviderAvailableException none)
-        {
-            return RecordErrorAsync(turn, ChatErrors.NoProvider(none.Attempts), none.Attempts, props, noProvider: true);
-        }
-        logger.LogWarning(ex, "Timmy could not answer in conversation {ConversationId}", turn.Conversation.Id);
-        var content = ex is ProviderStreamInterruptedException cut
-            ? ChatErrors.Interrupted(ErrorText.Describe(cut.InnerException ?? cut), partial)
-            : ChatErrors.Failed(ex);
-        return RecordErrorAsync(turn, content, [], props);
-    }
-
-    private async Task<ChatAnswer> RecordErrorAsync(
-        ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, AdditionalPropertiesDictionary? props, bool noProvider = false)
-    {
-        var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)));
-        await LogAsync(EventType.ChatFailed, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id,
-            reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
-            attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
-        });
-        return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
-    }
-
-    /// <summary>Stores one of Timmy's turns, even when the caller has given up on it.</summary>
-    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message)
-    {
-        try
-        {
-            return await store.AddMessageAsync(message, CancellationToken.None);
-        }
-        catch (ConversationNotFoundException)
-        {
-            logger.LogInformation(
-                "Conversation {ConversationId} was deleted while Timmy was answering; its {Role} turn was not stored",
-                message.ConversationId, message.Role);
-            throw new ConversationDeletedException(message.ConversationId);
-        }
-    }
-
-    private async Task LogAsync(string type, object data)
-    {
-        try
-        {
-            await events.LogAsync(type, EventSource, data: data, cancellationToken: CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The turn is stored; a failed audit write must not turn an answer into an error.
-            logger.LogWarning(ex, "Could not log {EventType}", type);
-        }
-    }
-
-    private static T? Prop<T>(AdditionalPropertiesDictionary? props, string key) =>
-        props is not null && props.TryGetValue(key, out var value) && value is T typed ? typed : default;
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
 }

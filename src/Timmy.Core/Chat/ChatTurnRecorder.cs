@@ -1,0 +1,97 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Timmy.Core.Events;
+using Timmy.Core.Router;
+
+namespace Timmy.Core.Chat;
+
+/// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer or an error turn saying why there is
+/// none (with the provider, model and latency the router reported), then logs chat.answered or chat.failed.
+/// A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
+internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog events, ILogger logger)
+{
+    public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
+    {
+        var message = await StoreAsync(new NewConversationMessage(
+            turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)));
+        await LogAsync(EventType.ChatAnswered, new
+        {
+            conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
+            latency_ms = message.LatencyMs, fallback_used = message.FallbackUsed, chars = text.Length,
+        });
+        return new ChatAnswer(turn.Conversation.Id, message, []);
+    }
+
+    public async Task CancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props)
+    {
+        try
+        {
+            await ErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
+        }
+        catch (ConversationDeletedException)
+        {
+            // Nobody is waiting for this turn any more, and it has no conversation to be stored in.
+        }
+    }
+
+    public Task<ChatAnswer> FailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
+    {
+        if (ex is NoProviderAvailableException none)
+        {
+            return ErrorAsync(turn, ChatErrors.NoProvider(none.Attempts), none.Attempts, props, noProvider: true);
+        }
+        logger.LogWarning(ex, "Timmy could not answer in conversation {ConversationId}", turn.Conversation.Id);
+        var content = ex is ProviderStreamInterruptedException cut
+            ? ChatErrors.Interrupted(ErrorText.Describe(cut.InnerException ?? cut), partial)
+            : ChatErrors.Failed(ex);
+        return ErrorAsync(turn, content, [], props);
+    }
+
+    public async Task<ChatAnswer> ErrorAsync(
+        ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, AdditionalPropertiesDictionary? props, bool noProvider = false)
+    {
+        var message = await StoreAsync(new NewConversationMessage(
+            turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)));
+        await LogAsync(EventType.ChatFailed, new
+        {
+            conversation_id = turn.Conversation.Id, message_id = message.Id,
+            reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
+            attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
+        });
+        return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
+    }
+
+    /// <summary>Stores one of Timmy's turns, even when the caller has given up on it.</summary>
+    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message)
+    {
+        try
+        {
+            return await store.AddMessageAsync(message, CancellationToken.None);
+        }
+        catch (ConversationNotFoundException)
+        {
+            logger.LogInformation(
+                "Conversation {ConversationId} was deleted while Timmy was answering; its {Role} turn was not stored",
+                message.ConversationId, message.Role);
+            throw new ConversationDeletedException(message.ConversationId);
+        }
+    }
+
+    private async Task LogAsync(string type, object data)
+    {
+        try
+        {
+            await events.LogAsync(type, TimmyAgent.EventSource, data: data, cancellationToken: CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The turn is stored; a failed audit write must not turn an answer into an error.
+            logger.LogWarning(ex, "Could not log {EventType}", type);
+        }
+    }
+
+    private static T? Prop<T>(AdditionalPropertiesDictionary? props, string key) =>
+        props is not null && props.TryGetValue(key, out var value) && value is T typed ? typed : default;
+}
