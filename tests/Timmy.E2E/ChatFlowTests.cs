@@ -107,9 +107,45 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(2);
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            // The first time the owner thinks better of it; the second time they mean it.
+            await (asked.Count == 1 ? dialog.DismissAsync() : dialog.AcceptAsync());
+        };
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear conversation" }).ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the form was sent although the owner said no");
+        await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(2);
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear conversation" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-chat-empty]")).ToBeVisibleAsync();
+        Assert.Equal(2, asked.Count);
+        Assert.StartsWith("Clear this conversation?", asked[0]);
+        // A cleared conversation is untitled again, and its name does not read like the New conversation button.
+        await Assertions.Expect(page.Locator(".chat-session-list a.active")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Untitled, "));
+    }
+
+    [Fact]
+    public async Task LongConversation_OpensAtItsNewestTurn()
+    {
+        fixture.Ollama.Default = FakeReply.Answer(string.Join("\n\n", Enumerable.Range(1, 8).Select(i => $"Paragraph {i} of a long answer.")));
+        await using var context = await fixture.NewOwnerContextAsync();
+        string? session = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await context.APIRequest.PostAsync("/api/v1/chat", new() { DataObject = new { message = $"question {i}", session_id = session } });
+            Assert.Equal(200, response.Status);
+            session = (await response.JsonAsync())!.Value.GetProperty("session_id").GetString();
+        }
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/?c=" + session);
+
+        await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(8);
+        await page.WaitForFunctionAsync("() => { const log = document.querySelector('[data-chat-log]'); return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 2; }");
     }
 }

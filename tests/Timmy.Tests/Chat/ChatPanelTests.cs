@@ -70,8 +70,28 @@ public sealed class ChatPanelTests : ChatWebTests
         Assert.Contains("<p>hello from the fake</p>", html);
         Assert.Contains("<span data-provider>ollama</span>", html);
         Assert.Contains("<span>llama3.2</span>", html);
-        Assert.Contains($"href=\"/?c={id}\" class=\"active\" aria-current=\"page\">What is a sat?</a>", html);
+        Assert.Contains($"href=\"/?c={id}\" title=\"What is a sat?\" class=\"active\" aria-current=\"page\">What is a sat?</a>", html);
         Assert.Contains($"name=\"session_id\" value=\"{id}\"", html);
+    }
+
+    [Fact]
+    public async Task Panel_NoProviderReachable_SaysSoBeforeTheFirstQuestion()
+    {
+        Host.Ollama.TagsFail = true;
+
+        await Host.Factory.Service<Timmy.Core.Router.RouterService>().ProbeAllAsync(Ct);
+        var html = await PageAsync("/?c=new");
+
+        Assert.Contains("data-chat-no-provider", html);
+        Assert.Contains("No LLM provider is reachable right now", html);
+    }
+
+    [Fact]
+    public async Task Panel_ProviderReachable_ShowsNoWarning()
+    {
+        await Host.Factory.Service<Timmy.Core.Router.RouterService>().ProbeAllAsync(Ct);
+
+        Assert.DoesNotContain("data-chat-no-provider", await PageAsync("/?c=new"));
     }
 
     [Fact]
@@ -102,10 +122,12 @@ public sealed class ChatPanelTests : ChatWebTests
         Assert.DoesNotContain("chat-text\">message 0.<", html);
         Assert.Contains("chat-text\">message 1.<", html);
         Assert.Contains($"chat-text\">message {ChatPanel.MessageLimit}.<", html);
-        Assert.Contains($"Showing the newest {ChatPanel.MessageLimit} of {ChatPanel.MessageLimit + 1} messages.", html);
-        var olderUrl = $"/api/v1/chat/conversations/{conversation.Id}?before_id={messages[1].Id}";
-        Assert.Contains($"href=\"{olderUrl}\"", html);
-        Assert.Contains("\"content\":\"message 0.\"", await PageAsync(olderUrl));
+        var olderUrl = $"/?c={conversation.Id}&before={messages[1].Id}";
+        Assert.Contains($"href=\"{olderUrl.Replace("&", "&amp;")}\">← Older messages<", html);
+        var older = await PageAsync(olderUrl);
+        Assert.Contains("chat-text\">message 0.<", older);
+        Assert.DoesNotContain("chat-text\">message 1.<", older);
+        Assert.Contains("Back to the newest", older);
         Assert.DoesNotContain("data-chat-older", await PageAsync("/?c=" + await SendAsync("short")));
     }
 

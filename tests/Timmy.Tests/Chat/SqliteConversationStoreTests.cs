@@ -30,7 +30,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         Assert.NotNull(read);
         Assert.Equal(created.Id, read.Id);
         Assert.Equal("", read.Title);
-        Assert.Equal(Conversation.UntitledTitle, read.DisplayTitle);
+        Assert.Equal("Untitled, " + _time.GetUtcNow().ToString("d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture), read.DisplayTitle);
         Assert.Equal(0, read.MessageCount);
         Assert.Equal(_time.GetUtcNow(), read.CreatedAt);
     }

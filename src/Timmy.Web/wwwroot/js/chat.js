@@ -14,6 +14,8 @@ function wire(form) {
   const session = form.querySelector('[data-chat-session]');
   const send = form.querySelector('[data-chat-send]');
   let running = null;
+  // The newest turn is at the bottom: open the conversation there.
+  toBottom(log);
 
   textarea.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -149,7 +151,7 @@ function appendTurn(log, role, speaker) {
   const body = element('div', role === 'user' ? 'chat-body chat-text' : 'chat-body chat-text chat-streaming');
   article.append(body);
   log.append(article);
-  article.scrollIntoView({ block: 'end' });
+  toBottom(log);
 
   let thinking = null;
   return {
@@ -167,13 +169,14 @@ function appendTurn(log, role, speaker) {
     append(text) {
       this.thinking(false);
       body.append(text);
-      article.scrollIntoView({ block: 'end' });
+      toBottom(log);
     },
     finish(done) {
       this.thinking(false);
       body.className = 'chat-body markdown';
       body.innerHTML = done.html;
       article.append(meta(done));
+      toBottom(log);
     },
     failHtml(html) {
       this.thinking(false);
@@ -182,12 +185,19 @@ function appendTurn(log, role, speaker) {
       article.querySelector('.chat-speaker').textContent = 'Timmy (error)';
       body.className = 'chat-body markdown';
       body.innerHTML = html;
+      toBottom(log);
     },
     fail(text) {
       this.failHtml('');
       body.textContent = text;
+      toBottom(log);
     },
   };
+}
+
+/** Scrolls the conversation (not the page) to its newest turn. */
+function toBottom(log) {
+  log.scrollTop = log.scrollHeight;
 }
 
 function meta(done) {
