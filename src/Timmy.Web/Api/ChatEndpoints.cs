@@ -22,9 +22,9 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/chat").WithTags("Chat").RequireScope(ApiScopes.Chat);
-        group.MapPost("/", AskAsync).RequireRateLimiting(ChatSetup.RateLimit)
+        group.MapPost("/", AskAsync).RequireChatAllowance()
             .WithName("Chat").WithSummary("Ask Timmy; the answer names the provider, model, latency and whether a fallback answered");
-        group.MapPost("/stream", StreamAsync).RequireRateLimiting(ChatSetup.RateLimit)
+        group.MapPost("/stream", StreamAsync).RequireChatAllowance()
             .WithName("ChatStream").WithSummary("Ask Timmy; the answer streams as server-sent events: token…, then done or error");
         group.MapGet("/conversations", ListAsync).WithName("ListConversations").WithSummary("Conversations, most recent first");
         group.MapPost("/conversations", CreateAsync).WithName("CreateConversation").WithSummary("Start a new, empty conversation");

@@ -1,29 +1,22 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using Timmy.Core.Chat;
 
 namespace Timmy.Web.Chat;
 
-/// <summary>Timmy's chat in the host: the agent and its store, plus the chat rate limit (per signed-in
-/// owner or token, else per address) on the chat API.</summary>
+/// <summary>Timmy's chat in the host: the agent and its store, plus the chat rate limit
+/// (<see cref="ChatRateLimiter"/>) that the chat API's questions and the home page's form take from.</summary>
 public static class ChatSetup
 {
-    public const string RateLimit = "chat";
+    /// <summary>Refuses a question with 429 when the caller's chat allowance is used up.</summary>
+    public static TBuilder RequireChatAllowance<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<ChatRateLimiter>().TryTake(context.HttpContext)
+                ? await next(context)
+                : TypedResults.Problem(title: "Too many requests", detail: ChatRateLimiter.RefusedMessage, statusCode: StatusCodes.Status429TooManyRequests));
 
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddTimmyAgent();
-        services.AddRateLimiter(o => o.AddPolicy(RateLimit, context =>
-        {
-            var perMinute = context.RequestServices.GetRequiredService<IOptions<ChatAgentOptions>>().Value.RequestsPerMinute;
-            var key = context.User.Identity?.IsAuthenticated == true
-                ? "user:" + context.User.Identity.Name
-                : "ip:" + context.Connection.RemoteIpAddress;
-            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-            });
-        }));
+        services.AddSingleton<ChatRateLimiter>();
         return services;
     }
 }

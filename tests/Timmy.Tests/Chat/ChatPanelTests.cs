@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Net;
 using Timmy.Core.Chat;
+using Timmy.Web.Chat;
 using Timmy.Web.Components.Controls;
 using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
@@ -72,6 +74,24 @@ public sealed class ChatPanelTests : ChatWebTests
         Assert.Contains("<span>llama3.2</span>", html);
         Assert.Contains($"href=\"/?c={id}\" title=\"What is a sat?\" class=\"active\" aria-current=\"page\">What is a sat?</a>", html);
         Assert.Contains($"name=\"session_id\" value=\"{id}\"", html);
+    }
+
+    [Fact]
+    public async Task Send_OverRequestsPerMinute_ShowsANotice_AndSharesTheAllowanceWithTheApi()
+    {
+        await using var limited = await ChatWebHost.StartAsync(("Timmy:Chat:RequestsPerMinute", "2"));
+        var browser = await OwnerBrowserSession.SignInAsync(limited.Factory);
+        var send = new Dictionary<string, string> { ["message"] = "hi", ["session_id"] = "" };
+
+        var first = await OwnerBrowserSession.PostFormAsync(browser, "/", "chat-send", send, Ct);
+        var second = await browser.PostAsync("/api/v1/chat", JsonContent.Create(new { message = "hi" }), Ct);
+        var third = await OwnerBrowserSession.PostFormAsync(browser, "/", "chat-send", send, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Contains(ChatRateLimiter.RefusedMessage, await third.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(2, limited.Ollama.ChatRequests);
     }
 
     [Fact]
