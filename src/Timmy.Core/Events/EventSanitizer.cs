@@ -89,8 +89,8 @@ public static class EventSanitizer
     }
 
     /// <summary>Whether values under <paramref name="key"/> are redacted: it names a secret ("password",
-    /// "access_token", "authToken", "x-api-key"), and is not a name, id or count of one ("token_id",
-    /// "token_name", "tokens_in", "max_tokens", "api_key_env" hold no secret and are worth reading).</summary>
+    /// "access_token", "authToken", "x-api-key", "api_tokens"), and is not a name, id or count of one
+    /// ("token_id", "token_name", "tokens_in", "max_tokens", "api_key_env" hold no secret and are worth reading).</summary>
     public static bool IsSecretKey(string key)
     {
         // Most keys name no secret: find that out without allocating (this runs for every key of every event).
@@ -108,8 +108,16 @@ public static class EventSanitizer
             return false;
         }
         var words = SplitWords(key);
-        return words.Length == 1 || !(NotSecretLastWords.Contains(words[^1]) || words.Contains("tokens"));
+        return words.Length == 1 || !(NotSecretLastWords.Contains(words[^1]) || IsTokenCount(words));
     }
+
+    /// <summary>"max_tokens", "tokens_in", "prompt_tokens": a number of LLM tokens, not a list of credentials
+    /// ("api_tokens", "refresh_tokens" stay secret).</summary>
+    private static bool IsTokenCount(string[] words) =>
+        words.Contains("tokens") && words.All(w => w == "tokens" || TokenCountWords.Contains(w));
+
+    private static readonly HashSet<string> TokenCountWords =
+        ["max", "prompt", "completion", "total", "input", "output", "in", "out", "used", "count", "per", "second", "estimated"];
 
     private static bool ContainsSecretPart(ReadOnlySpan<char> compact)
     {
@@ -123,7 +131,7 @@ public static class EventSanitizer
         return false;
     }
 
-    private static readonly HashSet<string> NotSecretLastWords = ["id", "ids", "name", "prefix", "scopes", "count", "in", "out", "env"];
+    private static readonly HashSet<string> NotSecretLastWords = ["id", "ids", "name", "prefix", "scopes", "count", "env"];
 
     /// <summary>"authToken" → [auth, token]; "X-Api-Key" → [x, api, key].</summary>
     private static string[] SplitWords(string key)

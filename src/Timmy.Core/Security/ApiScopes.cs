@@ -19,7 +19,7 @@ public static class ApiScopes
         (RouterRead, "read LLM router status and metrics"),
         (RouterControl, "enable, disable, reset and probe LLM providers; run completions"),
         (Chat, "talk to Timmy"),
-        (TokensManage, "create and revoke API tokens"),
+        (TokensManage, "create and revoke API tokens (of any scope: as powerful as *)"),
         (All, "everything the owner can do"),
     ];
 

@@ -51,16 +51,27 @@ public sealed record RouterCompleteRequest(string? Prompt, IReadOnlyList<RouterC
         {
             errors["model"] = ["model must be at most 200 characters."];
         }
-        else if (Model is not null && !providers.Any(p => p.Serves(Model)))
+        else if (Model is not null && !providers.Any(p => p.SkipReason() is null && p.Serves(Model)))
         {
-            var known = providers.SelectMany(p => p.Options.Models.Select(m => m.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
-            errors["model"] = [$"No provider serves the model '{Model}'. Configured models: {string.Join(", ", known)}; leave model out to use each provider's default."];
+            errors["model"] = [ModelProblem(Model, providers)];
         }
         if (MaxTokens is < 1 or > MaxOutputTokens)
         {
             errors["max_tokens"] = [$"max_tokens must be between 1 and {MaxOutputTokens}."];
         }
         return errors;
+    }
+
+    /// <summary>Why no provider that can be called now serves <paramref name="model"/>.</summary>
+    private static string ModelProblem(string model, IReadOnlyList<ProviderRuntime> providers)
+    {
+        var idle = providers.Where(p => p.Serves(model)).Select(p => $"{p.Name} ({p.SkipReason()})").ToList();
+        if (idle.Count > 0)
+        {
+            return $"The model '{model}' is served only by {string.Join(", ", idle)}, which cannot be called now.";
+        }
+        var known = providers.SelectMany(p => p.Options.Models.Select(m => m.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
+        return $"No provider serves the model '{model}'. Configured models: {string.Join(", ", known)}; leave model out to use each provider's default.";
     }
 
     public IReadOnlyList<ChatMessage> ToMessages() =>

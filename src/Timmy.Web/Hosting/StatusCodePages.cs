@@ -27,6 +27,6 @@ public static class StatusCodePages
 
     private static bool IsMissingPage(HttpContext context) =>
         context.Response.StatusCode == StatusCodes.Status404NotFound
-        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && HttpMethods.IsGet(context.Request.Method)
         && !MachinePaths.Contains(context.Request.Path);
 }

@@ -148,6 +148,7 @@ public sealed class ChatPanelTests : ChatWebTests
         Assert.Contains("chat-text\">message 0.<", older);
         Assert.DoesNotContain("chat-text\">message 1.<", older);
         Assert.Contains("Back to the newest", older);
+        Assert.Contains($"chat-text\">message {ChatPanel.MessageLimit}.<", await PageAsync($"/?c={conversation.Id}&before=abc"));
         Assert.DoesNotContain("data-chat-older", await PageAsync("/?c=" + await SendAsync("short")));
     }
 

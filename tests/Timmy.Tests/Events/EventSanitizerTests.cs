@@ -59,6 +59,12 @@ public sealed class EventSanitizerTests
     [InlineData("privateKey")]
     [InlineData("password_hash")]
     [InlineData("tokens")]
+    [InlineData("api_tokens")]
+    [InlineData("access_tokens")]
+    [InlineData("refresh_tokens")]
+    [InlineData("session_tokens_cache")]
+    [InlineData("token_in")]
+    [InlineData("secret_out")]
     public void IsSecretKey_NamesOfSecrets_AreSecret(string key) => Assert.True(EventSanitizer.IsSecretKey(key));
 
     [Theory]
@@ -66,6 +72,7 @@ public sealed class EventSanitizerTests
     [InlineData("token_name")]
     [InlineData("tokens_in")]
     [InlineData("max_tokens")]
+    [InlineData("prompt_tokens")]
     [InlineData("api_key_env")]
     [InlineData("provider")]
     public void IsSecretKey_IdsNamesAndCountsOfSecrets_AreKept(string key) => Assert.False(EventSanitizer.IsSecretKey(key));

@@ -227,6 +227,20 @@ public sealed class RouterEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_ModelOfADisabledProvider_Returns400SayingWhy()
+    {
+        var client = await CreateClientAsync();
+        await client.PostAsync("/api/v1/router/providers/ollama/disable", null, Ct);
+
+        var response = await client.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi", model = "llama3.2" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("model")[0].GetString();
+        Assert.Contains("served only by ollama (disabled), which cannot be called now", message);
+        Assert.Equal(0, _ollama.ChatRequests);
+    }
+
+    [Fact]
     public async Task Complete_AllProvidersFail_Returns503ListingEach()
     {
         _ollama.Default = FakeReply.Error(500);
