@@ -18,6 +18,11 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
+if (commandLine.Verb == TimmyCommandLine.Chat)
+{
+    // The terminal belongs to the conversation: only warnings and errors are logged beside it.
+    builder.Logging.AddFilter("Timmy", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning);
+}
 builder.Services.AddTimmyWebDefaults();
 builder.Services.AddStorage();
 builder.Services.AddTimmyAuth();

@@ -93,7 +93,7 @@ public sealed partial class TimmyServer : IAsyncDisposable
         }
     }
 
-    private static string FindWebOutput()
+    internal static string FindWebOutput()
     {
         var here = AppContext.BaseDirectory;
         var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
