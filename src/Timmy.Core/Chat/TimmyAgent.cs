@@ -64,6 +64,15 @@ public sealed class TimmyAgent(
         }
     }
 
+    /// <summary>Deletes the conversation's messages (see <see cref="IConversationStore.ClearAsync"/>); refused while
+    /// Timmy is answering in it, whose answer would otherwise land in the cleared conversation.</summary>
+    /// <exception cref="ConversationBusyException">Timmy is answering in it.</exception>
+    public async Task<bool> ClearAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        using var answering = _answering.TryStart(conversationId) ?? throw new ConversationBusyException(conversationId);
+        return await store.ClearAsync(conversationId, cancellationToken);
+    }
+
     /// <summary>Asks and answers in one call.</summary>
     public async Task<ChatAnswer> AskAsync(string? conversationId, string message, CancellationToken cancellationToken = default) =>
         await AnswerAsync(await BeginAsync(conversationId, message, cancellationToken), cancellationToken);

@@ -202,10 +202,22 @@ public static class ChatEndpoints
         return TypedResults.Ok(new ConversationDetail(conversation, page.Messages, page.HasOlder));
     }
 
-    private static async Task<Results<Ok<Conversation>, ProblemHttpResult>> ClearAsync(string id, IConversationStore store, CancellationToken ct) =>
-        await store.ClearAsync(id, ct) && await store.GetAsync(id, ct) is { } conversation
-            ? TypedResults.Ok(conversation)
-            : NotFound(id);
+    private static async Task<Results<Ok<Conversation>, ProblemHttpResult>> ClearAsync(
+        string id, TimmyAgent agent, IConversationStore store, CancellationToken ct)
+    {
+        try
+        {
+            return await agent.ClearAsync(id, ct) && await store.GetAsync(id, ct) is { } conversation
+                ? TypedResults.Ok(conversation)
+                : NotFound(id);
+        }
+        catch (ConversationBusyException ex)
+        {
+            return Conflict(ConversationBusyException.Headline, ClearWhileBusy, ex.ConversationId);
+        }
+    }
+
+    public const string ClearWhileBusy = "Stop that answer (or wait for it), then clear the conversation.";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Timmy.Core.Chat;
 using Timmy.Core.Security;
+using Timmy.Tests.Router.Fakes;
 using Timmy.Web.Api;
 
 namespace Timmy.Tests.Chat;
@@ -23,6 +24,25 @@ public sealed class ChatConversationsEndpointsTests : ChatWebTests
 
     private static List<string?> Contents(JsonElement detail) =>
         detail.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()).ToList();
+
+    [Fact]
+    public async Task Clear_WhileTimmyAnswers_Returns409AndKeepsTheQuestion()
+    {
+        Host.Ollama.Default = FakeReply.Held();
+        var asking = Api.PostAsJsonAsync("/api/v1/chat", new { message = "first" }, Ct);
+        HttpResponseMessage? clear = null;
+        var id = "";
+        await Host.Ollama.WhileHeldAsync(async () =>
+        {
+            id = Assert.Single(await Host.Store.ListAsync(10, Ct)).Id;
+            clear = await Api.PostAsync($"{Path}/{id}/clear", null, Ct);
+        });
+
+        await AssertConflictAsync(clear!, ConversationBusyException.Headline, ChatEndpoints.ClearWhileBusy, id);
+        Assert.Equal(HttpStatusCode.OK, (await asking).StatusCode);
+        Assert.Equal(2, (await Host.Store.AllMessagesAsync(id, Ct)).Count);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync($"{Path}/{id}/clear", null, Ct)).StatusCode);
+    }
 
     [Fact]
     public async Task Create_Returns201WithLocationAndEmptyConversation()
