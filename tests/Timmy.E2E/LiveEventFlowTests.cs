@@ -54,6 +54,31 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task LiveRow_ShowsListsInDataAsTheServerDoes()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var events = await context.NewPageAsync();
+        await events.GotoAsync("/swarm/events");
+        await Assertions.Expect(events.Locator("[data-feed-badge]")).ToHaveTextAsync("live");
+
+        var response = await context.APIRequest.PostAsync("/api/v1/events", new()
+        {
+            DataObject = new { event_type = "system.info", source = "lists", data = new { attempts = new[] { new { provider = "ollama" }, new { provider = "openai" } }, tags = new[] { "alpha", "beta" } } },
+        });
+        var id = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("id").GetInt64();
+
+        var live = events.Locator($"tr[data-event-id='{id}']");
+        await Assertions.Expect(live.Locator(".data-list > li")).ToHaveCountAsync(4);
+        var liveText = await live.Locator(".data-view").First.InnerTextAsync();
+        await events.ReloadAsync();
+        var rendered = await events.Locator($"tr[data-event-id='{id}'] .data-view").First.InnerTextAsync();
+        Assert.Equal(Normalize(rendered), Normalize(liveText));
+        Assert.DoesNotContain("[{", liveText);
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public async Task Filters_AreReflectedInTheUrl_AndTaskLinkOpensItsTimeline()
     {
         await using var context = await fixture.NewOwnerContextAsync();

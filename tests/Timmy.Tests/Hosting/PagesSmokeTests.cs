@@ -158,6 +158,21 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     }
 
     [Fact]
+    public async Task EventsPage_ShowsListsInDataOneItemALine()
+    {
+        var client = await host.CreateOwnerClientAsync();
+        await client.PostAsync("/api/v1/events", new StringContent("""{"event_type":"system.info","source":"lists","data":{"attempts":[{"provider":"ollama-list-test"},{"provider":"openai-list-test"}],"tags":["alpha-tag","beta-tag"]}}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var html = await browser.GetStringAsync("/swarm/events?source=lists", Ct);
+
+        Assert.Contains("<ol class=\"data-list\">", html);
+        Assert.Matches(@"<li>\s*<dl class=""data-view""><dt>provider</dt>\s*<dd>\s*ollama-list-test", html);
+        Assert.Matches(@"<li>\s*alpha-tag\s*</li>", html);
+        Assert.DoesNotContain("[{", html);
+    }
+
+    [Fact]
     public async Task EventsPage_ShowsHtmlInDataAsText()
     {
         var client = await host.CreateOwnerClientAsync();

@@ -191,6 +191,21 @@ function describe(e) {
   return clip([...who, ...parts].join(' · ') || e.event_type);
 }
 
+function text(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function listView(items, depth) {
+  const ol = el('ol', 'data-list');
+  for (const item of items) {
+    const li = el('li', '');
+    if (item && typeof item === 'object' && !Array.isArray(item)) li.append(dataView(item, depth + 1));
+    else li.textContent = text(item);
+    ol.append(li);
+  }
+  return ol;
+}
+
 function dataView(data, depth) {
   const entries = Object.entries(data || {});
   if (entries.length === 0) return el('span', 'muted', '—');
@@ -199,7 +214,8 @@ function dataView(data, depth) {
     dl.append(el('dt', '', key));
     const dd = el('dd', '');
     if (value && typeof value === 'object' && !Array.isArray(value) && depth < 3) dd.append(dataView(value, depth + 1));
-    else dd.textContent = typeof value === 'string' ? value : JSON.stringify(value);
+    else if (Array.isArray(value) && value.length > 0 && depth < 3) dd.append(listView(value, depth));
+    else dd.textContent = text(value);
     dl.append(dd);
   }
   return dl;
