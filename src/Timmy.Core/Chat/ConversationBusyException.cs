@@ -1,10 +1,15 @@
 namespace Timmy.Core.Chat;
 
-/// <summary>Timmy is still answering the previous question in this conversation; the new one was not stored.</summary>
-public sealed class ConversationBusyException(string conversationId) : Exception(Headline + ". " + Advice)
+/// <summary>Timmy is still answering the previous question in this conversation, so what was asked of it (a new
+/// question, a clear) was refused and nothing changed. <see cref="Detail"/> says what to do instead.</summary>
+public sealed class ConversationBusyException(string conversationId, string detail = ConversationBusyException.Advice)
+    : Exception(Headline + ". " + detail)
 {
     public const string Headline = "Timmy is still answering in this conversation";
     public const string Advice = "Wait for that answer (or stop it), then ask again.";
+    public const string ClearAdvice = "Stop that answer (or wait for it), then clear the conversation.";
 
     public string ConversationId { get; } = conversationId;
+
+    public string Detail { get; } = detail;
 }

@@ -69,7 +69,8 @@ public sealed class TimmyAgent(
     /// <exception cref="ConversationBusyException">Timmy is answering in it.</exception>
     public async Task<bool> ClearAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        using var answering = _answering.TryStart(conversationId) ?? throw new ConversationBusyException(conversationId);
+        using var answering = _answering.TryStart(conversationId)
+            ?? throw new ConversationBusyException(conversationId, ConversationBusyException.ClearAdvice);
         return await store.ClearAsync(conversationId, cancellationToken);
     }
 

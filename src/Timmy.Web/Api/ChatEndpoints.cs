@@ -38,7 +38,7 @@ public static class ChatEndpoints
     private static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> AskAsync(
         HttpRequest request, TimmyAgent agent, CancellationToken ct)
     {
-        var (turn, invalid, busy) = await TryBeginAsync(request, agent, ct);
+        var (turn, invalid, busy) = await BeginAsync(request, agent, ct);
         if (turn is null)
         {
             return invalid is not null ? invalid : busy!;
@@ -72,7 +72,7 @@ public static class ChatEndpoints
     private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem, ProblemHttpResult>> StreamAsync(
         HttpRequest request, TimmyAgent agent, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (turn, invalid, busy) = await TryBeginAsync(request, agent, ct);
+        var (turn, invalid, busy) = await BeginAsync(request, agent, ct);
         if (turn is null)
         {
             return invalid is not null ? invalid : busy!;
@@ -129,45 +129,36 @@ public static class ChatEndpoints
                 new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
     }
 
-    /// <summary><see cref="BeginAsync"/>, or a 409 while Timmy is still answering in the conversation.</summary>
-    private static async Task<(ChatTurn? Turn, ValidationProblem? Invalid, ProblemHttpResult? Busy)> TryBeginAsync(
+    /// <summary>Reads and checks the request, then stores the question. Either the turn, a 400, or a 409 while Timmy
+    /// is still answering in the conversation.</summary>
+    private static async Task<(ChatTurn? Turn, ValidationProblem? Invalid, ProblemHttpResult? Busy)> BeginAsync(
         HttpRequest request, TimmyAgent agent, CancellationToken ct)
-    {
-        try
-        {
-            var (turn, invalid) = await BeginAsync(request, agent, ct);
-            return (turn, invalid, null);
-        }
-        catch (ConversationBusyException ex)
-        {
-            return (null, null, Conflict(ConversationBusyException.Headline, ConversationBusyException.Advice, ex.ConversationId));
-        }
-    }
-
-    /// <summary>Reads and checks the request, then stores the question. Either the turn or a 400.</summary>
-    private static async Task<(ChatTurn? Turn, ValidationProblem? Problem)> BeginAsync(HttpRequest request, TimmyAgent agent, CancellationToken ct)
     {
         var (body, invalid) = await JsonBody.ReadAsync<ChatRequest>(request, """{"message": "…", "session_id": "…" (optional)}""", ct);
         if (body is null)
         {
-            return (null, invalid);
+            return (null, invalid, null);
         }
         if (agent.Validate(body.Message) is { } problem)
         {
-            return (null, Invalid("message", problem));
+            return (null, Invalid("message", problem), null);
         }
         var sessionId = string.IsNullOrWhiteSpace(body.SessionId) ? null : body.SessionId.Trim();
         if (sessionId?.Length > 64)
         {
-            return (null, Invalid("session_id", "'session_id' must be at most 64 characters."));
+            return (null, Invalid("session_id", "'session_id' must be at most 64 characters."), null);
         }
         try
         {
-            return (await agent.BeginAsync(sessionId, body.Message!, ct), null);
+            return (await agent.BeginAsync(sessionId, body.Message!, ct), null, null);
         }
         catch (ConversationNotFoundException ex)
         {
-            return (null, Invalid("session_id", ex.Message + " Leave 'session_id' out to start a new conversation."));
+            return (null, Invalid("session_id", ex.Message + " Leave 'session_id' out to start a new conversation."), null);
+        }
+        catch (ConversationBusyException ex)
+        {
+            return (null, null, Conflict(ConversationBusyException.Headline, ex.Detail, ex.ConversationId));
         }
     }
 
@@ -213,11 +204,9 @@ public static class ChatEndpoints
         }
         catch (ConversationBusyException ex)
         {
-            return Conflict(ConversationBusyException.Headline, ClearWhileBusy, ex.ConversationId);
+            return Conflict(ConversationBusyException.Headline, ex.Detail, ex.ConversationId);
         }
     }
-
-    public const string ClearWhileBusy = "Stop that answer (or wait for it), then clear the conversation.";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);

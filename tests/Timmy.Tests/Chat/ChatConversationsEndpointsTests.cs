@@ -38,7 +38,7 @@ public sealed class ChatConversationsEndpointsTests : ChatWebTests
             clear = await Api.PostAsync($"{Path}/{id}/clear", null, Ct);
         });
 
-        await AssertConflictAsync(clear!, ConversationBusyException.Headline, ChatEndpoints.ClearWhileBusy, id);
+        await AssertConflictAsync(clear!, ConversationBusyException.Headline, ConversationBusyException.ClearAdvice, id);
         Assert.Equal(HttpStatusCode.OK, (await asking).StatusCode);
         Assert.Equal(2, (await Host.Store.AllMessagesAsync(id, Ct)).Count);
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync($"{Path}/{id}/clear", null, Ct)).StatusCode);
