@@ -72,6 +72,9 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
         return revoked;
     }
 
+    /// <summary>Why <see cref="CreateAsync"/> refused, in its own words (without the "(Parameter …)" .NET appends).</summary>
+    public static string Reason(ArgumentException refusal) => refusal.Message.Split(" (Parameter")[0];
+
     internal static string HashToken(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

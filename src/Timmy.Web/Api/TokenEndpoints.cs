@@ -39,7 +39,7 @@ public static class TokenEndpoints
         }
         catch (ArgumentException ex)
         {
-            return JsonBody.Invalid(ex.ParamName ?? "body", ex.Message.Split(" (Parameter")[0]);
+            return JsonBody.Invalid(ex.ParamName ?? "body", ApiTokenService.Reason(ex));
         }
     }
 
