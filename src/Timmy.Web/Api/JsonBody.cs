@@ -40,7 +40,6 @@ public static class JsonBody
     /// <summary>"$.messages[0].role" → "messages[0].role"; null when the fault is in the document itself.</summary>
     private static string? FieldOf(JsonException ex) =>
         ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) && ex.InnerException is not JsonException
-            && !ex.Message.Contains("invalid", StringComparison.OrdinalIgnoreCase)
             ? path[2..]
             : null;
 }
