@@ -3,10 +3,15 @@ using Timmy.Core.Router;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Web.Api;
+using Timmy.Web.Api.Chat;
+using Timmy.Web.Api.Events;
+using Timmy.Web.Api.Router;
+using Timmy.Web.Api.Tokens;
 using Timmy.Web.Auth;
-using Timmy.Web.Chat;
+using Timmy.Web.Cli;
 using Timmy.Web.Components;
-using Timmy.Web.Feed;
+using Timmy.Web.Components.Chat;
+using Timmy.Web.Components.Events;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);

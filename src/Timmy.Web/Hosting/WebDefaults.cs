@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Timmy.Core.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
 using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Web.Auth;

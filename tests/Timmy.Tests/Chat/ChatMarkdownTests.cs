@@ -1,4 +1,5 @@
-using Timmy.Web.Chat;
+using Timmy.Web.Api.Chat;
+using Timmy.Web.Components.Chat;
 
 namespace Timmy.Tests.Chat;
 

@@ -1,10 +1,12 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Timmy.Core.Chat;
-using Timmy.Web.Chat;
-using Timmy.Web.Components.Controls;
 using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
+using Timmy.Web.Api.Chat;
+using Timmy.Web.Components.Chat;
+using Timmy.Web.Components.Events;
+using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Chat;
 

@@ -1,5 +1,7 @@
 using Timmy.Core.Events;
-using Timmy.Web.Components.Controls;
+using Timmy.Web.Components.Chat;
+using Timmy.Web.Components.Events;
+using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Events;
 

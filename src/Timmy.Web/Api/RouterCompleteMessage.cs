@@ -1,4 +1,0 @@
-namespace Timmy.Web.Api;
-
-/// <summary>One chat message of a completion request.</summary>
-public sealed record RouterCompleteMessage(string Role, string Content);

@@ -1,0 +1,57 @@
+namespace Timmy.Web.Cli;
+
+/// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
+/// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
+/// configuration.</summary>
+public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
+{
+    public const string Serve = "serve";
+    public const string Migrate = "migrate";
+    public const string Chat = "chat";
+    public const string Help = "help";
+
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Help];
+
+    public static TimmyCommandLine Parse(string[] args)
+    {
+        // The verb, if any, is the first argument that is not an option or an option's value. Options
+        // (with their values) go to the host wherever they stand; the other words are the verb's.
+        var hostArgs = new List<string>();
+        var verbArgs = new List<string>();
+        string? verb = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith('-'))
+            {
+                hostArgs.Add(args[i]);
+                if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                {
+                    hostArgs.Add(args[++i]);
+                }
+            }
+            else if (verb is null)
+            {
+                verb = args[i].ToLowerInvariant();
+            }
+            else
+            {
+                verbArgs.Add(args[i]);
+            }
+        }
+        return new TimmyCommandLine(verb ?? Serve, verbArgs.ToArray(), hostArgs.ToArray());
+    }
+
+    public const string Usage = """
+        Usage: timmy [verb] [options]
+
+        Verbs:
+          serve     run the Mission Control dashboard (default)
+          migrate   apply database migrations and exit
+          chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
+          help      show this text
+
+        Options:
+          --urls <url>          where to listen (default http://127.0.0.1:8000)
+          --data-dir <folder>   where swarm.db lives (default ./data; env TIMMY_DATA_DIR)
+        """;
+}

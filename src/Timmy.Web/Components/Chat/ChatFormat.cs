@@ -1,0 +1,22 @@
+using System.Globalization;
+using Timmy.Core.Chat;
+
+namespace Timmy.Web.Components.Chat;
+
+/// <summary>How a stored turn is labelled in the page (js/chat.js formats streamed answers the same way).</summary>
+public static class ChatFormat
+{
+    public static string Latency(double? ms) => ms switch
+    {
+        null => "",
+        < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{ms / 1_000:0.0} s"),
+    };
+
+    public static string Speaker(string role) => role switch
+    {
+        ConversationRoles.User => "You",
+        ConversationRoles.Assistant => "Timmy",
+        _ => "Timmy (error)",
+    };
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Timmy.Core.Events;
+
+namespace Timmy.Web.Components.Events;
+
+/// <summary>How each event type looks in the dashboard (ADR-022's activity panel): an icon and a label.
+/// The pages hand this catalogue to the browser script, so both sides show the same thing.</summary>
+public static class EventPresentation
+{
+    private static readonly Dictionary<string, (string Icon, string Label)> ByType = new()
+    {
+        [EventType.TaskCreated] = ("📝", "Task created"),
+        [EventType.TaskBidding] = ("🔨", "Bidding opened"),
+        [EventType.TaskAssigned] = ("🎯", "Task assigned"),
+        [EventType.TaskStarted] = ("▶️", "Task started"),
+        [EventType.TaskCompleted] = ("✅", "Task completed"),
+        [EventType.TaskFailed] = ("❌", "Task failed"),
+        [EventType.AgentJoined] = ("👋", "Agent joined"),
+        [EventType.AgentLeft] = ("🚪", "Agent left"),
+        [EventType.AgentStatusChanged] = ("🔄", "Agent status"),
+        [EventType.BidSubmitted] = ("💰", "Bid submitted"),
+        [EventType.AuctionClosed] = ("🏁", "Auction closed"),
+        [EventType.ToolCalled] = ("🔧", "Tool called"),
+        [EventType.ToolCompleted] = ("🛠️", "Tool finished"),
+        [EventType.ToolFailed] = ("⚠️", "Tool failed"),
+        [EventType.SystemError] = ("🚨", "Error"),
+        [EventType.SystemWarning] = ("⚠️", "Warning"),
+        [EventType.SystemInfo] = ("ℹ️", "Info"),
+        [EventType.ProviderCircuitOpened] = ("🔴", "Circuit opened"),
+        [EventType.ProviderCircuitHalfOpened] = ("🟡", "Circuit half-open"),
+        [EventType.ProviderCircuitClosed] = ("🟢", "Circuit closed"),
+        [EventType.ProviderFallback] = ("↪️", "Provider fallback"),
+        [EventType.ProviderEnabled] = ("🔌", "Provider enabled"),
+        [EventType.ProviderDisabled] = ("⏸️", "Provider disabled"),
+        [EventType.ProviderProbed] = ("🩺", "Provider checked"),
+        [EventType.AuthSignedIn] = ("🔑", "Signed in"),
+        [EventType.AuthSignInFailed] = ("🔒", "Sign-in failed"),
+        [EventType.AuthTokenCreated] = ("🎟️", "API token created"),
+        [EventType.AuthTokenRevoked] = ("🗑️", "API token revoked"),
+        [EventType.ChatAnswered] = ("💬", "Timmy answered"),
+        [EventType.ChatFailed] = ("❗", "Timmy could not answer"),
+    };
+
+    public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";
+
+    public static string Label(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Label : eventType;
+
+    /// <summary>The category, for a badge colour (<c>task</c>, <c>agent</c>, <c>system</c>…).</summary>
+    public static string Category(string eventType) => eventType.Split('.')[0];
+
+    /// <summary>The catalogue as JSON, for the browser (<c>{"task.created":{"icon":"📝","label":"Task created"}}</c>).</summary>
+    public static string CatalogueJson { get; } = JsonSerializer.Serialize(
+        ByType.ToDictionary(p => p.Key, p => new { icon = p.Value.Icon, label = p.Value.Label }));
+}

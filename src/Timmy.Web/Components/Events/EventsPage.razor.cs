@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+using Timmy.Core.Events;
+using Timmy.Web.Api;
+using Timmy.Web.Api.Chat;
+using Timmy.Web.Api.Events;
+using Timmy.Web.Api.Router;
+using Timmy.Web.Api.Tokens;
+
+namespace Timmy.Web.Components.Events;
+
+public partial class EventsPage
+{
+    [Inject] private IEventStore Store { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    private EventsViewModel Model { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var (query, errors) = EventQueryParser.Parse(HttpContext.Request.Query);
+        // Bad filters are reported and nothing is shown: neither half-applied filters nor the unfiltered log,
+        // which a reader could take for the filtered one.
+        var effective = errors.Count == 0 ? query : new EventQuery();
+        var page = errors.Count == 0 ? await Store.QueryAsync(effective, HttpContext.RequestAborted) : new EventPage([], null, null);
+        var summary = await Store.CountByTypeAsync(Time.GetUtcNow().AddHours(-1), HttpContext.RequestAborted);
+        Model = EventsViewModel.Create(HttpContext.Request.Query, effective, page, summary, errors);
+    }
+}
