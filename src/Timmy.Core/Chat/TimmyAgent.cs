@@ -125,9 +125,8 @@ public sealed class TimmyAgent(
         {
             return await _record.FailureAsync(turn, ex, "", null);
         }
-        var props = response.AdditionalProperties;
-        var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
-        return await _record.AnswerAsync(turn, response.Text, props, latency);
+        var routing = response.Routing();
+        return await _record.AnswerAsync(turn, response.Text, routing, routing?.LatencyMs ?? Elapsed(started));
     }
 
     private async IAsyncEnumerable<ChatStreamUpdate> StreamOpenTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -135,7 +134,7 @@ public sealed class TimmyAgent(
         var prompt = await PromptAsync(turn, cancellationToken);
         var started = time.GetTimestamp();
         var text = new StringBuilder();
-        AdditionalPropertiesDictionary? meta = null;
+        RoutingInfo? routing = null;
         var recorded = false;
         try
         {
@@ -153,13 +152,13 @@ public sealed class TimmyAgent(
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     recorded = true;
-                    await _record.CancelledAsync(turn, text.ToString(), meta);
+                    await _record.CancelledAsync(turn, text.ToString(), routing);
                     throw;
                 }
                 catch (Exception ex)
                 {
                     recorded = true;
-                    failed = await _record.FailureAsync(turn, ex, text.ToString(), meta);
+                    failed = await _record.FailureAsync(turn, ex, text.ToString(), routing);
                 }
                 if (failed is not null)
                 {
@@ -167,10 +166,7 @@ public sealed class TimmyAgent(
                     yield break;
                 }
                 var update = updates.Current;
-                if (update.AdditionalProperties?.ContainsKey(RouterResponseKeys.FallbackUsed) == true)
-                {
-                    meta = update.AdditionalProperties;
-                }
+                routing = update.Routing() ?? routing;
                 var piece = update.Text;
                 if (piece.Length > 0)
                 {
@@ -182,17 +178,17 @@ public sealed class TimmyAgent(
             if (cancellationToken.IsCancellationRequested)
             {
                 // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
-                await _record.CancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), routing);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
+            yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), routing, Elapsed(started)));
         }
         finally
         {
             // The consumer stopped reading mid-answer (a client that went away): the turn still gets its ending.
             if (!recorded)
             {
-                await _record.CancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), routing);
             }
         }
     }
