@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 using Timmy.Core.Router.Providers;
-using Timmy.Tests.Router.Fakes;
+using Timmy.Tests.Infrastructure;
 
 namespace Timmy.Tests.Router;
 

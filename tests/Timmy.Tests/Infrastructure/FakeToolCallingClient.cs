@@ -2,13 +2,14 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 
-namespace Timmy.Tests.Router.Fakes;
+namespace Timmy.Tests.Infrastructure;
 
 /// <summary>An in-memory model that uses its tools: offered a tool, it first asks to call it (with
 /// <see cref="Arguments"/>); once the tool's result is in the conversation it answers
 /// "the tool said: {result}". Without tools it answers <see cref="PlainAnswer"/>. Streams its answer in
 /// two pieces. Usable as a router provider (it probes as available) or on its own; when <see cref="Down"/>,
-/// every call fails as a refused connection does.</summary>
+/// every call fails as a refused connection does. Given <see cref="Routing"/>, it stamps every update with it,
+/// as the router would.</summary>
 public sealed class FakeToolCallingClient : IChatClient, IProviderProbe
 {
     public const string PlainAnswer = "no tools needed";
@@ -18,6 +19,8 @@ public sealed class FakeToolCallingClient : IChatClient, IProviderProbe
     public List<IReadOnlyList<ChatMessage>> Calls { get; } = [];
 
     public bool Down { get; init; }
+
+    public RoutingInfo? Routing { get; init; }
 
     public Task<ProviderProbeResult> ProbeAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(ProviderProbeResult.Ok("ok: fake"));
@@ -38,13 +41,22 @@ public sealed class FakeToolCallingClient : IChatClient, IProviderProbe
         var result = list[^1].Contents.OfType<FunctionResultContent>().FirstOrDefault();
         if (result is null && options?.Tools is [var tool, ..])
         {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, [new FunctionCallContent($"call-{Calls.Count}", tool.Name, Arguments)]);
+            yield return Stamped(new ChatResponseUpdate(ChatRole.Assistant, [new FunctionCallContent($"call-{Calls.Count}", tool.Name, Arguments)]));
             yield break;
         }
         var answer = result is null ? PlainAnswer : $"the tool said: {result.Result}";
         var half = answer.Length / 2;
-        yield return new ChatResponseUpdate(ChatRole.Assistant, answer[..half]);
-        yield return new ChatResponseUpdate(ChatRole.Assistant, answer[half..]) { FinishReason = ChatFinishReason.Stop };
+        yield return Stamped(new ChatResponseUpdate(ChatRole.Assistant, answer[..half]));
+        yield return Stamped(new ChatResponseUpdate(ChatRole.Assistant, answer[half..]) { FinishReason = ChatFinishReason.Stop });
+    }
+
+    private ChatResponseUpdate Stamped(ChatResponseUpdate update)
+    {
+        if (Routing is not null)
+        {
+            update.SetRouting(Routing);
+        }
+        return update;
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;
