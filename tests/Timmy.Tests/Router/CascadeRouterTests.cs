@@ -193,7 +193,6 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "timmy-missing-" + Guid.NewGuid().ToString("N"));
         Harness.Provider(2, "llamacpp", "llamacpp", null, "tiny", 2)
-            .Set("Providers:2:LibraryPath", Path.Combine(missing, "libllama.so"))
             .Set("Providers:2:ModelPath", Path.Combine(missing, "tiny.gguf"))
             .Set("CircuitBreakerThreshold", "1");
         Ollama.Default = FakeReply.Error(404);
