@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Agents;
 
 namespace Timmy.Core.Chat;
 
@@ -13,6 +14,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ChatAgentOptions>, ValidateChatAgentOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddAgentRunner();
         services.AddSingleton<ContextBudget>();
         services.AddSingleton<TimmyAgent>();
         return services;

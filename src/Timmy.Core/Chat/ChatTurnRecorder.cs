@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Timmy.Core.Events;
 using Timmy.Core.Router;
@@ -10,11 +9,11 @@ namespace Timmy.Core.Chat;
 /// A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
 internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog events, ILogger logger)
 {
-    public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
+    public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, RoutingInfo? routing, double latencyMs)
     {
         var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)));
+            turn.Conversation.Id, ConversationRoles.Assistant, text,
+            routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false, Math.Round(latencyMs, 1)));
         await LogAsync(EventType.ChatAnswered, new
         {
             conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
@@ -23,11 +22,11 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
-    public async Task CancelledAsync(ChatTurn turn, string partial, AdditionalPropertiesDictionary? props)
+    public async Task CancelledAsync(ChatTurn turn, string partial, RoutingInfo? routing)
     {
         try
         {
-            await ErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], props);
+            await ErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], routing);
         }
         catch (ConversationDeletedException)
         {
@@ -35,25 +34,25 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
         }
     }
 
-    public Task<ChatAnswer> FailureAsync(ChatTurn turn, Exception ex, string partial, AdditionalPropertiesDictionary? props)
+    public Task<ChatAnswer> FailureAsync(ChatTurn turn, Exception ex, string partial, RoutingInfo? routing)
     {
         if (ex is NoProviderAvailableException none)
         {
-            return ErrorAsync(turn, ChatErrors.NoProvider(none.Attempts), none.Attempts, props, noProvider: true);
+            return ErrorAsync(turn, ChatErrors.NoProvider(none.Attempts), none.Attempts, routing, noProvider: true);
         }
         logger.LogWarning(ex, "Timmy could not answer in conversation {ConversationId}", turn.Conversation.Id);
         var content = ex is ProviderStreamInterruptedException cut
             ? ChatErrors.Interrupted(ErrorText.Describe(cut.InnerException ?? cut), partial)
             : ChatErrors.Failed(ex);
-        return ErrorAsync(turn, content, [], props);
+        return ErrorAsync(turn, content, [], routing);
     }
 
     public async Task<ChatAnswer> ErrorAsync(
-        ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, AdditionalPropertiesDictionary? props, bool noProvider = false)
+        ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, RoutingInfo? routing, bool noProvider = false)
     {
         var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)));
+            turn.Conversation.Id, ConversationRoles.Error, content,
+            routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false));
         await LogAsync(EventType.ChatFailed, new
         {
             conversation_id = turn.Conversation.Id, message_id = message.Id,
@@ -91,7 +90,4 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
             logger.LogWarning(ex, "Could not log {EventType}", type);
         }
     }
-
-    private static T? Prop<T>(AdditionalPropertiesDictionary? props, string key) =>
-        props is not null && props.TryGetValue(key, out var value) && value is T typed ? typed : default;
 }

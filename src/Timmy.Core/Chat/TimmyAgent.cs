@@ -3,20 +3,21 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Agents;
 using Timmy.Core.Events;
 using Timmy.Core.Router;
 
 namespace Timmy.Core.Chat;
 
 /// <summary>
-/// Timmy: answers the owner through the cascade router with his system prompt and the conversation so far,
-/// trimmed to the answering model's context window. The question is stored before the router is called
+/// Timmy: answers the owner through the <see cref="AgentRunner"/> with his system prompt and the conversation so
+/// far, trimmed to the answering model's context window. The question is stored before the router is called
 /// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after,
 /// unless the conversation was deleted meanwhile (<see cref="ConversationDeletedException"/>). A conversation
 /// takes one question at a time: until its answer is stored, another is refused (<see cref="ConversationBusyException"/>).
 /// </summary>
 public sealed class TimmyAgent(
-    IChatClient router,
+    AgentRunner runner,
     IConversationStore store,
     ContextBudget budget,
     IEventLog events,
@@ -109,12 +110,11 @@ public sealed class TimmyAgent(
 
     private async Task<ChatAnswer> AnswerOpenTurnAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        var prompt = await PromptAsync(turn, cancellationToken);
-        var started = time.GetTimestamp();
-        ChatResponse response;
+        var request = await RequestAsync(turn, cancellationToken);
+        AgentReply reply;
         try
         {
-            response = await router.GetResponseAsync(prompt, CallOptions(), cancellationToken);
+            reply = await runner.RunAsync(request, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -125,21 +125,19 @@ public sealed class TimmyAgent(
         {
             return await _record.FailureAsync(turn, ex, "", null);
         }
-        var props = response.AdditionalProperties;
-        var latency = props?.TryGetValue(RouterResponseKeys.LatencyMs, out var ms) == true && ms is double d ? d : Elapsed(started);
-        return await _record.AnswerAsync(turn, response.Text, props, latency);
+        return await _record.AnswerAsync(turn, reply.Text, reply.Routing, reply.LatencyMs);
     }
 
     private async IAsyncEnumerable<ChatStreamUpdate> StreamOpenTurnAsync(ChatTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var prompt = await PromptAsync(turn, cancellationToken);
+        var request = await RequestAsync(turn, cancellationToken);
         var started = time.GetTimestamp();
         var text = new StringBuilder();
-        AdditionalPropertiesDictionary? meta = null;
+        RoutingInfo? routing = null;
         var recorded = false;
         try
         {
-            await using var updates = router.GetStreamingResponseAsync(prompt, CallOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using var updates = runner.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 ChatAnswer? failed = null;
@@ -153,13 +151,13 @@ public sealed class TimmyAgent(
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     recorded = true;
-                    await _record.CancelledAsync(turn, text.ToString(), meta);
+                    await _record.CancelledAsync(turn, text.ToString(), routing);
                     throw;
                 }
                 catch (Exception ex)
                 {
                     recorded = true;
-                    failed = await _record.FailureAsync(turn, ex, text.ToString(), meta);
+                    failed = await _record.FailureAsync(turn, ex, text.ToString(), routing);
                 }
                 if (failed is not null)
                 {
@@ -167,10 +165,7 @@ public sealed class TimmyAgent(
                     yield break;
                 }
                 var update = updates.Current;
-                if (update.AdditionalProperties?.ContainsKey(RouterResponseKeys.FallbackUsed) == true)
-                {
-                    meta = update.AdditionalProperties;
-                }
+                routing = update.Routing ?? routing;
                 var piece = update.Text;
                 if (piece.Length > 0)
                 {
@@ -182,22 +177,22 @@ public sealed class TimmyAgent(
             if (cancellationToken.IsCancellationRequested)
             {
                 // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
-                await _record.CancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), routing);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), meta, Elapsed(started)));
+            yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), routing, Elapsed(started)));
         }
         finally
         {
             // The consumer stopped reading mid-answer (a client that went away): the turn still gets its ending.
             if (!recorded)
             {
-                await _record.CancelledAsync(turn, text.ToString(), meta);
+                await _record.CancelledAsync(turn, text.ToString(), routing);
             }
         }
     }
 
-    private async Task<IReadOnlyList<ChatMessage>> PromptAsync(ChatTurn turn, CancellationToken cancellationToken)
+    private async Task<AgentRequest> RequestAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         // Up to this turn's question: anything stored after it (by another process sharing the database) is not
         // this turn's to answer.
@@ -206,10 +201,8 @@ public sealed class TimmyAgent(
             .Where(m => m.Role != ConversationRoles.Error)
             .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))
             .ToList();
-        return ContextTrimmer.Trim(new ChatMessage(ChatRole.System, TimmyPrompt.System), history, budget.PromptTokens());
+        return new AgentRequest(TimmyPrompt.System, history) { PromptTokens = budget.PromptTokens(), MaxOutputTokens = budget.ReplyReserve() };
     }
-
-    private ChatOptions CallOptions() => new() { MaxOutputTokens = budget.ReplyReserve() };
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
 }

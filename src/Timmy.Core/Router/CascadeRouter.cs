@@ -35,8 +35,7 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                     (Chat: provider.Client.Chat!, list, call), cancellationToken);
                 var latency = Ms(attemptStart);
                 Succeeded(provider, isTrial, latency, null, response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
-                var fallback = Annotate(response.AdditionalProperties ??= [], provider, response.ModelId ?? model, attempts);
-                response.AdditionalProperties[RouterResponseKeys.LatencyMs] = Ms(started);
+                response.SetRouting(Routing(provider, response.ModelId ?? model, attempts) with { LatencyMs = Ms(started) });
                 return response;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -99,8 +98,8 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                 var ttft = Ms(attemptStart);
                 var usage = new UsageTotals();
                 var first = stream.Current;
-                Annotate(first.AdditionalProperties ??= [], provider, first.ModelId ?? model, attempts);
-                first.AdditionalProperties[RouterResponseKeys.TimeToFirstTokenMs] = ttft;
+                var routing = Routing(provider, first.ModelId ?? model, attempts) with { TimeToFirstTokenMs = ttft };
+                first.SetRouting(routing);
                 usage.Add(first);
                 yield return first;
                 while (true)
@@ -124,9 +123,7 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                         Failed(provider, isTrial, Ms(attemptStart), ex, attempts);
                         throw new ProviderStreamInterruptedException(provider.Name, ex);
                     }
-                    var props = update.AdditionalProperties ??= [];
-                    props[RouterResponseKeys.Provider] = provider.Name;
-                    props[RouterResponseKeys.Model] = update.ModelId ?? model;
+                    update.SetRouting(routing);
                     usage.Add(update);
                     yield return update;
                 }
@@ -193,18 +190,15 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
         attempts.Add(new ProviderAttempt(provider.Name, true, "unavailable: " + ex.Reason));
     }
 
-    private bool Annotate(AdditionalPropertiesDictionary props, ProviderRuntime provider, string? model, List<ProviderAttempt> attempts)
+    private RoutingInfo Routing(ProviderRuntime provider, string? model, List<ProviderAttempt> attempts)
     {
         var primary = registry.Primary;
         var fallback = primary is not null && primary != provider;
-        props[RouterResponseKeys.Provider] = provider.Name;
-        props[RouterResponseKeys.Model] = model;
-        props[RouterResponseKeys.FallbackUsed] = fallback;
         if (fallback)
         {
             events.Fallback(primary!.Name, provider.Name, attempts.ToArray());
         }
-        return fallback;
+        return new RoutingInfo(provider.Name, model, fallback);
     }
 
     private static ChatOptions WithModel(ChatOptions? options, string? model)

@@ -25,9 +25,6 @@ public sealed class ProviderOptions
     /// <summary>llamacpp only: a GGUF file.</summary>
     public string? ModelPath { get; set; }
 
-    /// <summary>llamacpp only: the native library (libllama) to load.</summary>
-    public string? LibraryPath { get; set; }
-
     /// <summary>The model used when the caller names none of this provider's models.</summary>
     public string? DefaultModel => (Models.FirstOrDefault(m => m.Default) ?? Models.FirstOrDefault())?.Name;
 }

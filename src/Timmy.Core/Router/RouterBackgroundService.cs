@@ -1,13 +1,14 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Hosting;
 
 namespace Timmy.Core.Router;
 
 /// <summary>Loads saved router state at start, then probes every provider each <c>ProbeInterval</c> and
 /// flushes metrics each <c>MetricsFlushInterval</c>; flushes once more on shutdown.</summary>
 public sealed class RouterBackgroundService(
-    RouterService router, IOptions<RouterOptions> options, TimeProvider time, ILogger<RouterBackgroundService> logger) : BackgroundService
+    RouterService router, IOptions<RouterOptions> options, TimeProvider time, ILogger<RouterBackgroundService> logger)
+    : PeriodicBackgroundService(time, logger)
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,10 +16,11 @@ public sealed class RouterBackgroundService(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(
-            EveryAsync(options.Value.ProbeInterval, router.ProbeAllAsync, "probe", stoppingToken),
-            EveryAsync(options.Value.MetricsFlushInterval, router.FlushAsync, "metrics flush", stoppingToken));
+    protected override IReadOnlyList<PeriodicJob> Jobs =>
+    [
+        new("Router probe", options.Value.ProbeInterval, router.ProbeAllAsync),
+        new("Router metrics flush", options.Value.MetricsFlushInterval, router.FlushAsync),
+    ];
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -29,40 +31,7 @@ public sealed class RouterBackgroundService(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Final router metrics flush failed");
-        }
-    }
-
-    private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> work, string what, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                await work(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Router {What} failed", what);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            Logger.LogWarning(ex, "Final router metrics flush failed");
         }
     }
 }

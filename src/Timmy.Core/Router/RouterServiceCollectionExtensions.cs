@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<RouterOptions>, PostConfigureRouterOptions>();
         services.TryAddSingleton(RouterEnvironment.Process);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
 
         services.AddRouterProviderFactory(ProviderTypes.Ollama, (_, p) => OllamaProviderFactory.Create(p));
         services.AddRouterProviderFactory(ProviderTypes.OpenAi, (sp, p) => OpenAiProviderFactory.Create(p, sp.GetRequiredService<RouterEnvironment>()));
@@ -31,9 +33,9 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<RouterEvents>();
         services.AddSingleton(sp =>
         {
-            var meter = new RouterMeter();
+            var meter = new RouterMeter(sp.GetRequiredService<IMeterFactory>());
             meter.ObserveCircuits(() => sp.GetRequiredService<ProviderRegistry>().All.Select(p =>
-                new System.Diagnostics.Metrics.Measurement<int>((int)p.Breaker.State, new KeyValuePair<string, object?>("provider", p.Name))));
+                new Measurement<int>((int)p.Breaker.State, new KeyValuePair<string, object?>("provider", p.Name))));
             return meter;
         });
         services.AddSingleton<ProviderRegistry>();

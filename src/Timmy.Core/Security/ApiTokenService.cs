@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Timmy.Core.Events;
@@ -30,7 +31,7 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
                 $"Known: {string.Join(", ", ApiScopes.Catalogue.Select(c => c.Scope))}.", nameof(scopes));
         }
 
-        var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = TokenPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken(
             "tok_" + Guid.CreateVersion7().ToString("N"),
             name,
@@ -76,6 +77,4 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
     public static string Reason(ArgumentException refusal) => refusal.Message.Split(" (Parameter")[0];
 
     internal static string HashToken(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,7 +13,7 @@ public sealed class StartupSignInLink
 
     public StartupSignInLink()
     {
-        Token = ApiTokenService.Base64Url(RandomNumberGenerator.GetBytes(32));
+        Token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(Token));
     }
 

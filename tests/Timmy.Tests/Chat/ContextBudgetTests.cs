@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timmy.Core.Agents;
 using Timmy.Core.Chat;
 using Timmy.Tests.Router;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Timmy.Core.Agents;
 using Timmy.Core.Chat;
 using Timmy.Core.Events;
 using Timmy.Tests.Infrastructure;

@@ -4,7 +4,7 @@ using Timmy.Core.Router.Providers.LlamaCpp;
 
 namespace Timmy.Tests.LlamaCpp;
 
-/// <summary>The in-process tier for real: the pinned llama.cpp runtime running a tiny random-weight
+/// <summary>The in-process tier for real: llama.cpp as LLamaSharp ships it, running a tiny random-weight
 /// model that the test writes. Text is gibberish; what is checked is that tokens come out, stream,
 /// stop on cancellation, and are counted.</summary>
 public sealed class LlamaCppChatClientTests(TinyModelFixture model) : IClassFixture<TinyModelFixture>
@@ -163,7 +163,6 @@ public sealed class LlamaCppChatClientTests(TinyModelFixture model) : IClassFixt
 
     private static LlamaCppSettings Settings(string? modelFile, int contextSize = 512) => new()
     {
-        LibraryPath = LlamaTestRuntime.RequireLibrary(),
         ModelPath = modelFile,
         ContextSize = contextSize,
         Threads = 1,

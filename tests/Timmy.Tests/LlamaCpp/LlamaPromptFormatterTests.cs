@@ -48,10 +48,6 @@ public sealed class LlamaPromptFormatterTests(TinyModelFixture model) : IClassFi
         Assert.Equal(LlamaPromptFormatter.Plain(Turns), prompt);
     }
 
-    private static LlamaModelSession Load(string file)
-    {
-        var (native, reason) = LlamaLibraryLoader.Load(LlamaTestRuntime.RequireLibrary());
-        Assert.True(native is not null, reason);
-        return LlamaModelSession.Load(native, file, new LlamaCppSettings { ContextSize = 256, Threads = 1 });
-    }
+    private static LlamaModelSession Load(string file) =>
+        LlamaModelSession.Load(file, new LlamaCppSettings { ContextSize = 256, Threads = 1 });
 }

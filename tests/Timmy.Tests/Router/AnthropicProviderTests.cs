@@ -36,7 +36,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         var response = await _harness.AskAsync();
 
         Assert.Equal("hello from claude", response.Text);
-        Assert.Equal("anthropic", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("anthropic", response.Routing()!.Provider);
         Assert.Equal("claude-test", (string?)_anthropic.Requests.Single()["model"]);
         Assert.All(_anthropic.KeysSeen, key => Assert.Equal(Key, key));
     }

@@ -23,9 +23,9 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
         var response = await Harness.AskAsync();
 
         Assert.Equal("hello from the fake", response.Text);
-        Assert.Equal("ollama", response.AdditionalProperties![RouterResponseKeys.Provider]);
-        Assert.Equal("llama3.2", response.AdditionalProperties[RouterResponseKeys.Model]);
-        Assert.Equal(false, response.AdditionalProperties[RouterResponseKeys.FallbackUsed]);
+        Assert.Equal("ollama", response.Routing()!.Provider);
+        Assert.Equal("llama3.2", response.Routing()!.Model);
+        Assert.False(response.Routing()!.FallbackUsed);
         Assert.Equal(0, OpenAi.ChatRequests);
     }
 
@@ -38,8 +38,8 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
         var response = await Harness.AskAsync();
 
         Assert.Equal("hello from openai", response.Text);
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
-        Assert.Equal(true, response.AdditionalProperties[RouterResponseKeys.FallbackUsed]);
+        Assert.Equal("openai", response.Routing()!.Provider);
+        Assert.True(response.Routing()!.FallbackUsed);
         Assert.Equal(3, Ollama.ChatRequests);
         var fallback = Assert.Single(await Harness.EventsAsync(EventType.ProviderFallback));
         Assert.Equal("openai", fallback.Data.GetProperty("provider").GetString());
@@ -54,7 +54,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         Assert.Equal(1, Ollama.ChatRequests);
     }
 
@@ -66,7 +66,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("ollama", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("ollama", response.Routing()!.Provider);
         Assert.Equal(2, Ollama.ChatRequests);
         Assert.Equal(0, OpenAi.ChatRequests);
     }
@@ -81,7 +81,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         Assert.Contains("connection failed", Harness.Registry.Find("ollama")!.Metrics.Snapshot().LastError);
     }
 
@@ -105,7 +105,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         Assert.Equal("gpt-test", (string?)OpenAi.Requests[0]["model"]);
         Assert.Equal("llama3.2", (string?)Ollama.Requests[0]["model"]);
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         Assert.Equal(0, Ollama.ChatRequests);
     }
 
@@ -151,7 +151,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
         Harness.Time.Advance(TimeSpan.FromSeconds(31));
         var response = await call;
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         Assert.Contains("timed out after 30 s", Harness.Registry.Find("ollama")!.Metrics.Snapshot().LastError);
         await Eventually.TrueAsync(() => Task.FromResult(Ollama.AbortedRequests == 1), "the stalled request to be aborted");
     }
@@ -193,7 +193,6 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "timmy-missing-" + Guid.NewGuid().ToString("N"));
         Harness.Provider(2, "llamacpp", "llamacpp", null, "tiny", 2)
-            .Set("Providers:2:LibraryPath", Path.Combine(missing, "libllama.so"))
             .Set("Providers:2:ModelPath", Path.Combine(missing, "tiny.gguf"))
             .Set("CircuitBreakerThreshold", "1");
         Ollama.Default = FakeReply.Error(404);
@@ -202,7 +201,7 @@ public sealed class CascadeRouterTests : LoopbackRouterTests
         for (var i = 0; i < 3; i++)
         {
             var response = await Harness.AskAsync();
-            Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+            Assert.Equal("openai", response.Routing()!.Provider);
         }
         Assert.Equal(CircuitState.Closed, Harness.Registry.Find("llamacpp")!.Breaker.State);
 

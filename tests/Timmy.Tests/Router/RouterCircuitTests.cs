@@ -32,7 +32,7 @@ public sealed class RouterCircuitTests : LoopbackRouterTests
         var response = await Harness.AskAsync();
 
         Assert.Equal(2, Ollama.ChatRequests);
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         var opened = Assert.Single(await Harness.EventsAsync(EventType.ProviderCircuitOpened));
         Assert.Equal("ollama", opened.Data.GetProperty("provider").GetString());
         Assert.Equal("unavailable", Harness.Control.GetProvider("ollama")!.Availability);
@@ -69,7 +69,7 @@ public sealed class RouterCircuitTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
+        Assert.Equal("openai", response.Routing()!.Provider);
         Assert.Equal(3, Ollama.ChatRequests);
         Assert.Equal(CircuitState.Open, OllamaBreaker.State);
         Assert.Equal(2, (await Harness.EventsAsync(EventType.ProviderCircuitOpened, atLeast: 2)).Count);

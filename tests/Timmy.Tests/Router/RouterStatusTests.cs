@@ -100,8 +100,8 @@ public sealed class RouterStatusTests : LoopbackRouterTests
 
         var response = await Harness.AskAsync();
 
-        Assert.Equal("openai", response.AdditionalProperties![RouterResponseKeys.Provider]);
-        Assert.Equal(true, response.AdditionalProperties[RouterResponseKeys.FallbackUsed]);
+        Assert.Equal("openai", response.Routing()!.Provider);
+        Assert.True(response.Routing()!.FallbackUsed);
         Assert.Equal(0, Ollama.ChatRequests);
     }
 }

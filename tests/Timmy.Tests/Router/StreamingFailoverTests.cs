@@ -36,9 +36,9 @@ public sealed class StreamingFailoverTests : LoopbackRouterTests
 
         Assert.Equal("one two three", string.Concat(updates.Select(u => u.Text)));
         Assert.True(updates.Count >= 3);
-        Assert.All(updates, u => Assert.Equal("ollama", u.AdditionalProperties![RouterResponseKeys.Provider]));
-        Assert.Equal(false, updates[0].AdditionalProperties![RouterResponseKeys.FallbackUsed]);
-        Assert.True(updates[0].AdditionalProperties!.ContainsKey(RouterResponseKeys.TimeToFirstTokenMs));
+        Assert.All(updates, u => Assert.Equal("ollama", u.Routing()!.Provider));
+        Assert.False(updates[0].Routing()!.FallbackUsed);
+        Assert.NotNull(updates[0].Routing()!.TimeToFirstTokenMs);
         var metrics = Harness.Registry.Find("ollama")!.Metrics.Snapshot();
         Assert.Equal(1, metrics.Successes);
         Assert.NotNull(metrics.AvgTimeToFirstTokenMs);
@@ -50,11 +50,11 @@ public sealed class StreamingFailoverTests : LoopbackRouterTests
         Ollama.Default = FakeReply.Error(500);
 
         var text = new StringBuilder();
-        var providers = new HashSet<object?>();
+        var providers = new HashSet<string?>();
         await foreach (var update in Stream(TestContext.Current.CancellationToken))
         {
             text.Append(update.Text);
-            providers.Add(update.AdditionalProperties?[RouterResponseKeys.Provider]);
+            providers.Add(update.Routing()?.Provider);
         }
 
         Assert.Equal("alpha beta", text.ToString());

@@ -3,19 +3,21 @@ using System.Diagnostics.Metrics;
 namespace Timmy.Core.Router.Metrics;
 
 /// <summary>The router's System.Diagnostics.Metrics instruments (meter <c>Timmy.Router</c>), for
-/// OpenTelemetry or dotnet-counters. The <c>/metrics</c> endpoint reads the router's own snapshot instead.</summary>
-public sealed class RouterMeter : IDisposable
+/// OpenTelemetry or dotnet-counters. The meter comes from the host's <see cref="IMeterFactory"/>, which owns
+/// and disposes it. The <c>/metrics</c> endpoint reads the router's own snapshot instead.</summary>
+public sealed class RouterMeter
 {
     public const string MeterName = "Timmy.Router";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _ttft;
     private readonly Counter<long> _tokens;
 
-    public RouterMeter()
+    public RouterMeter(IMeterFactory meterFactory)
     {
+        _meter = meterFactory.Create(MeterName);
         _requests = _meter.CreateCounter<long>("timmy.router.requests", "{request}", "Calls placed with a provider, by outcome.");
         _latency = _meter.CreateHistogram<double>("timmy.router.latency", "ms", "Provider call latency.");
         _ttft = _meter.CreateHistogram<double>("timmy.router.time_to_first_token", "ms", "Streaming: time until the first token.");
@@ -45,6 +47,4 @@ public sealed class RouterMeter : IDisposable
     /// <summary>Registers an observable gauge of each provider's circuit state (0 closed, 1 open, 2 half-open).</summary>
     public void ObserveCircuits(Func<IEnumerable<Measurement<int>>> observe) =>
         _meter.CreateObservableGauge("timmy.router.circuit_state", observe, description: "CircuitState: 0 closed, 1 open, 2 half-open.");
-
-    public void Dispose() => _meter.Dispose();
 }

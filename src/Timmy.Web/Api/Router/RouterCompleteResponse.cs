@@ -9,13 +9,13 @@ public sealed record RouterCompleteResponse(
 {
     public static RouterCompleteResponse From(ChatResponse response)
     {
-        var props = response.AdditionalProperties;
+        var routing = response.Routing();
         return new RouterCompleteResponse(
             response.Text,
-            props?.GetValueOrDefault(RouterResponseKeys.Provider) as string,
-            props?.GetValueOrDefault(RouterResponseKeys.Model) as string,
-            props?.GetValueOrDefault(RouterResponseKeys.FallbackUsed) is true,
-            Math.Round(props?.GetValueOrDefault(RouterResponseKeys.LatencyMs) as double? ?? 0, 2),
+            routing?.Provider,
+            routing?.Model,
+            routing?.FallbackUsed ?? false,
+            Math.Round(routing?.LatencyMs ?? 0, 2),
             response.Usage?.InputTokenCount,
             response.Usage?.OutputTokenCount);
     }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Timmy.Core.Router.Providers.LlamaCpp;
 
-/// <summary>The in-process local tier: a GGUF model run by llama.cpp inside this process, through the
-/// hand-written binding in this folder (LLamaSharp is not available to the project). The model and
-/// library are found from <see cref="LlamaCppSettings"/> on first use and kept loaded; one generation
+/// <summary>The in-process local tier: a GGUF model run by llama.cpp inside this process, through
+/// LLamaSharp and the native libraries of the LLamaSharp.Backend.Cpu package. The model is found from
+/// <see cref="LlamaCppSettings"/> on first use and kept loaded; one generation
 /// runs at a time, on a dedicated worker thread, and its pieces are streamed through a channel.
-/// When the library or model is missing, <see cref="ProbeAsync"/> says why and every call throws
+/// When the model is missing or will not load, <see cref="ProbeAsync"/> says why and every call throws
 /// <see cref="LlamaCppUnavailableException"/> with the same reason, so the router moves on.</summary>
 public sealed class LlamaCppChatClient : IChatClient, IProviderProbe, IDisposable
 {
@@ -115,7 +115,7 @@ public sealed class LlamaCppChatClient : IChatClient, IProviderProbe, IDisposabl
     }
 
     private ProviderProbeResult Ready() =>
-        ProviderProbeResult.Ok($"ok: {modelFileName} loaded in process (llama.cpp {session?.Native.Version})",
+        ProviderProbeResult.Ok($"ok: {modelFileName} loaded in process (llama.cpp via LLamaSharp)",
             modelName is null ? null : [modelName]);
 
     // Runs with the gate held, on a worker thread: loading a large model takes a while.
@@ -124,14 +124,11 @@ public sealed class LlamaCppChatClient : IChatClient, IProviderProbe, IDisposabl
         ObjectDisposedException.ThrowIf(disposed, this);
         if (session is { } current)
             return current;
-        var (native, libraryReason) = LlamaLibraryLoader.Load(settings.LibraryPath);
-        if (native is null)
-            throw new LlamaCppUnavailableException(libraryReason ?? "the llama.cpp library could not be loaded");
         var modelFile = LlamaModelLocator.Find(settings);
         if (!modelFile.Found)
             throw new LlamaCppUnavailableException(modelFile.FailureReason!);
-        logger.LogInformation("Loading {ModelFile} with llama.cpp {Version} from {Library}", modelFile.ModelFile, native.Version, native.LibraryFile);
-        var loaded = LlamaModelSession.Load(native, modelFile.ModelFile!, settings);
+        logger.LogInformation("Loading {ModelFile} with llama.cpp via LLamaSharp", modelFile.ModelFile);
+        var loaded = LlamaModelSession.Load(modelFile.ModelFile!, settings);
         modelFileName = Path.GetFileName(modelFile.ModelFile);
         modelName = string.IsNullOrWhiteSpace(settings.ModelPath) && !string.IsNullOrWhiteSpace(settings.OllamaModelName)
             ? settings.OllamaModelName

@@ -1,15 +1,10 @@
 namespace Timmy.Core.Router.Providers.LlamaCpp;
 
-/// <summary>Where the in-process llama.cpp tier finds its native library and its GGUF weights, and how
-/// big a context it builds. Every path is optional: with nothing set the tier looks for
-/// <c>libllama.so</c> through the system loader and for the Ollama model named in
-/// <see cref="OllamaModelName"/> in Ollama's local store.</summary>
+/// <summary>Where the in-process llama.cpp tier finds its GGUF weights, and how big a context it builds:
+/// <see cref="ModelPath"/>, else the Ollama model named in <see cref="OllamaModelName"/> in Ollama's
+/// local store.</summary>
 public sealed class LlamaCppSettings
 {
-    /// <summary>The llama.cpp shared library, or the folder holding it (and its ggml libraries).
-    /// Null: the system loader's search path.</summary>
-    public string? LibraryPath { get; set; }
-
     /// <summary>A GGUF model file. When set, it wins over <see cref="OllamaModelName"/>.</summary>
     public string? ModelPath { get; set; }
 

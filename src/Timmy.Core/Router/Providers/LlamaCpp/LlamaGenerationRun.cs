@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LLama.Native;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +53,7 @@ internal sealed class LlamaGenerationRun(
         writer.WriteAsync(update, cancellationToken).AsTask().GetAwaiter().GetResult();
 
     // Keep the end of an over-long prompt (the newest turns), leaving room for the answer.
-    private int[] Fit(int[] tokens, int contextSize)
+    private LLamaToken[] Fit(LLamaToken[] tokens, int contextSize)
     {
         var budget = contextSize - Math.Min(maxOutputTokens, contextSize / 2);
         if (tokens.Length <= budget)

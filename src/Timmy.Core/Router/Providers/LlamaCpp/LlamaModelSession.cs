@@ -1,192 +1,168 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using LLama;
+using LLama.Common;
+using LLama.Exceptions;
+using LLama.Native;
 
 namespace Timmy.Core.Router.Providers.LlamaCpp;
 
-/// <summary>One loaded GGUF model with one llama.cpp context: tokenizing, the model's chat template,
-/// and the decode/sample loop. Not thread-safe; <see cref="LlamaCppChatClient"/> serialises calls.
-/// Cancellation is checked between tokens and also inside <c>llama_decode</c> through the context's
+/// <summary>One loaded GGUF model with one llama.cpp context (through LLamaSharp): tokenizing, the model's
+/// chat template, and the decode/sample loop. Not thread-safe; <see cref="LlamaCppChatClient"/> serialises
+/// calls. Cancellation is checked between tokens and also inside <c>llama_decode</c> through the context's
 /// abort callback, so a long prompt on a big model stops promptly too.</summary>
 internal sealed unsafe class LlamaModelSession : IDisposable
 {
-    private const int DecodeAborted = 2;
-
-    private readonly LlamaNative native;
-    private readonly nint model;
-    private readonly nint context;
-    private readonly nint vocab;
+    private readonly LLamaWeights weights;
+    private readonly LLamaContext context;
     private readonly int* abortFlag;
     private bool disposed;
 
-    private LlamaModelSession(LlamaNative native, nint model, nint context, int* abortFlag)
+    private LlamaModelSession(LLamaWeights weights, LLamaContext context, int* abortFlag)
     {
-        this.native = native;
-        this.model = model;
+        this.weights = weights;
         this.context = context;
         this.abortFlag = abortFlag;
-        vocab = native.ModelGetVocab(model);
-        ContextSize = (int)native.NCtx(context);
-        BatchSize = Math.Max(1, (int)native.NBatch(context));
-        var template = native.ModelChatTemplate(model, null);
-        ChatTemplate = template is null ? null : Marshal.PtrToStringUTF8((nint)template);
+        ChatTemplate = weights.Metadata.GetValueOrDefault("tokenizer.chat_template");
     }
 
-    public int ContextSize { get; }
-    public int BatchSize { get; }
+    public int ContextSize => (int)context.ContextSize;
     public string? ChatTemplate { get; }
-    public LlamaNative Native => native;
 
-    public static LlamaModelSession Load(LlamaNative native, string modelFile, LlamaCppSettings settings)
+    public static LlamaModelSession Load(string modelFile, LlamaCppSettings settings)
     {
-        var modelParams = native.ModelDefaultParams();
-        modelParams.NGpuLayers = 0;
-        var path = Encoding.UTF8.GetBytes(modelFile + "\0");
-        nint loadedModel;
+        var parameters = new ModelParams(modelFile)
+        {
+            ContextSize = (uint)Math.Max(64, settings.ContextSize),
+            GpuLayerCount = 0,
+            Threads = settings.Threads > 0 ? settings.Threads : null,
+            BatchThreads = settings.Threads > 0 ? settings.Threads : null,
+        };
+        parameters.BatchSize = Math.Min(parameters.BatchSize, parameters.ContextSize.Value);
+        parameters.UBatchSize = Math.Min(parameters.UBatchSize, parameters.BatchSize);
+        LLamaWeights? loaded = null;
         string errors;
         LlamaNativeLog.BeginCapture();
         try
         {
-            fixed (byte* p = path)
-                loadedModel = native.ModelLoadFromFile(p, modelParams);
+            loaded = LLamaWeights.LoadFromFile(parameters);
+        }
+        catch (LoadWeightsFailedException)
+        {
+            // Why is in llama.cpp's log, captured below.
+        }
+        catch (Exception e) when (e is RuntimeError or TypeInitializationException or DllNotFoundException)
+        {
+            throw new LlamaCppUnavailableException("the llama.cpp library that LLamaSharp ships could not be loaded: " + (e.InnerException ?? e).Message);
         }
         finally
         {
             errors = LlamaNativeLog.EndCapture();
         }
-        if (loadedModel == 0)
-            throw new LlamaCppUnavailableException(
-                $"llama.cpp could not load the model {modelFile}" + (errors.Length > 0 ? ": " + errors : ""));
+        if (loaded is null)
+            throw new LlamaCppUnavailableException($"llama.cpp could not load the model {modelFile}" + (errors.Length > 0 ? ": " + errors : ""));
 
         var flag = (int*)NativeMemory.AllocZeroed(sizeof(int));
-        var contextParams = native.ContextDefaultParams();
-        contextParams.NCtx = (uint)Math.Max(64, settings.ContextSize);
-        contextParams.NBatch = Math.Min(contextParams.NBatch, contextParams.NCtx);
-        contextParams.NUbatch = Math.Min(contextParams.NUbatch, contextParams.NBatch);
-        if (settings.Threads > 0)
+        try
         {
-            contextParams.NThreads = settings.Threads;
-            contextParams.NThreadsBatch = settings.Threads;
+            var created = loaded.CreateContext(parameters);
+            NativeApi.llama_set_abort_callback(created.NativeHandle, (nint)(delegate* unmanaged[Cdecl]<nint, byte>)&ShouldAbort, (nint)flag);
+            return new LlamaModelSession(loaded, created, flag);
         }
-        contextParams.NoPerf = 1;
-        contextParams.AbortCallback = (nint)(delegate* unmanaged[Cdecl]<nint, byte>)&ShouldAbort;
-        contextParams.AbortCallbackData = (nint)flag;
-        var loadedContext = native.InitFromModel(loadedModel, contextParams);
-        if (loadedContext == 0)
+        catch (RuntimeError)
         {
-            native.ModelFree(loadedModel);
+            loaded.Dispose();
             NativeMemory.Free(flag);
-            throw new LlamaCppUnavailableException($"llama.cpp could not create a {contextParams.NCtx}-token context for {modelFile}");
+            throw new LlamaCppUnavailableException($"llama.cpp could not create a {parameters.ContextSize}-token context for {modelFile}");
         }
-        return new LlamaModelSession(native, loadedModel, loadedContext, flag);
     }
 
-    public int[] Tokenize(string text, bool addSpecial, bool parseSpecial)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var capacity = bytes.Length + 8;
-        while (true)
-        {
-            var tokens = new int[capacity];
-            int count;
-            fixed (byte* t = bytes)
-            fixed (int* o = tokens)
-                count = native.Tokenize(vocab, t, bytes.Length, o, capacity, Bool(addSpecial), Bool(parseSpecial));
-            if (count >= 0)
-                return tokens[..count];
-            if (count == int.MinValue)
-                throw new InvalidOperationException("the prompt is too long to tokenize");
-            capacity = -count;
-        }
-    }
+    public LLamaToken[] Tokenize(string text, bool addSpecial, bool parseSpecial) => context.Tokenize(text, addSpecial, parseSpecial);
 
     /// <summary>Applies the model's own chat template; null when it has none or llama.cpp does not know it.</summary>
-    public string? ApplyChatTemplate(IReadOnlyList<(string Role, string Content)> messages) =>
-        ChatTemplate is null ? null : LlamaChatTemplate.Apply(native, ChatTemplate, messages);
+    public string? ApplyChatTemplate(IReadOnlyList<(string Role, string Content)> messages)
+    {
+        if (ChatTemplate is null || messages.Count == 0)
+            return null;
+        var template = new LLamaTemplate(ChatTemplate) { AddAssistant = true };
+        foreach (var (role, content) in messages)
+            template.Add(role, content);
+        try
+        {
+            return Encoding.UTF8.GetString(template.Apply());
+        }
+        catch (TemplateNotFoundException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Runs the prompt, then samples until an end-of-generation token, the cap, or a full
     /// context, handing each piece of text to <paramref name="onText"/> as soon as it decodes to
     /// complete UTF-8. Returns the number of tokens produced and whether the cap/context stopped it.</summary>
-    public (int OutputTokens, bool HitLimit) Generate(int[] prompt, LlamaSamplingOptions sampling, int maxOutputTokens,
+    public (int OutputTokens, bool HitLimit) Generate(LLamaToken[] prompt, LlamaSamplingOptions sampling, int maxOutputTokens,
         Action<string> onText, Action onToken, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         Volatile.Write(ref *abortFlag, 0);
         using var registration = cancellationToken.Register(static state => Volatile.Write(ref *(int*)(nint)state!, 1), (nint)abortFlag);
-        native.MemoryClear(native.GetMemory(context), 1);
+        context.NativeHandle.MemoryClear(true);
 
-        fixed (int* p = prompt)
+        var batch = new LLamaBatch();
+        var batchSize = (int)context.BatchSize;
+        for (var start = 0; start < prompt.Length; start += batchSize)
         {
-            for (var start = 0; start < prompt.Length; start += BatchSize)
-                DecodeOrThrow(native.BatchGetOne(p + start, Math.Min(BatchSize, prompt.Length - start)), cancellationToken);
+            batch.Clear();
+            var end = Math.Min(prompt.Length, start + batchSize);
+            for (var i = start; i < end; i++)
+                batch.Add(prompt[i], i, LLamaSeqId.Zero, logits: i == prompt.Length - 1);
+            DecodeOrThrow(batch, cancellationToken);
         }
 
-        var sampler = sampling.Create(native);
-        var decoder = Encoding.UTF8.GetDecoder();
-        var piece = new byte[256];
-        var chars = new char[512];
+        using var sampler = sampling.Create();
+        var decoder = new StreamingTokenDecoder(context);
         var produced = 0;
         var position = prompt.Length;
-        try
-        {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (produced >= maxOutputTokens || position >= ContextSize)
-                    return (produced, true);
-                var token = native.SamplerSample(sampler, context, -1);
-                if (native.VocabIsEog(vocab, token) != 0)
-                    return (produced, false);
-                produced++;
-                onToken();
-                var length = PieceOf(token, ref piece);
-                var count = decoder.GetChars(piece, 0, length, chars, 0, flush: false);
-                if (count > 0)
-                    onText(new string(chars, 0, count));
-                DecodeOrThrow(native.BatchGetOne(&token, 1), cancellationToken);
-                position++;
-            }
-        }
-        finally
-        {
-            native.SamplerFree(sampler);
-        }
-    }
-
-    private int PieceOf(int token, ref byte[] buffer)
-    {
         while (true)
         {
-            int length;
-            fixed (byte* b = buffer)
-                length = native.TokenToPiece(vocab, token, b, buffer.Length, 0, 0);
-            if (length >= 0)
-                return length;
-            buffer = new byte[-length];
+            cancellationToken.ThrowIfCancellationRequested();
+            if (produced >= maxOutputTokens || position >= ContextSize)
+                return (produced, true);
+            var token = sampler.Sample(context.NativeHandle, batch.TokenCount - 1);
+            if (token.IsEndOfGeneration(context.Vocab))
+                return (produced, false);
+            produced++;
+            onToken();
+            decoder.Add(token);
+            var text = decoder.Read();
+            if (text.Length > 0)
+                onText(text);
+            batch.Clear();
+            batch.Add(token, position++, LLamaSeqId.Zero, logits: true);
+            DecodeOrThrow(batch, cancellationToken);
         }
     }
 
-    private void DecodeOrThrow(LlamaBatch batch, CancellationToken cancellationToken)
+    private void DecodeOrThrow(LLamaBatch batch, CancellationToken cancellationToken)
     {
-        var result = native.Decode(context, batch);
-        if (result == DecodeAborted || cancellationToken.IsCancellationRequested)
+        var result = context.Decode(batch);
+        if (result == DecodeResult.ComputeAborted || cancellationToken.IsCancellationRequested)
             cancellationToken.ThrowIfCancellationRequested();
-        if (result != 0)
-            throw new InvalidOperationException($"llama_decode failed with code {result}");
+        if (result != DecodeResult.Ok)
+            throw new InvalidOperationException($"llama_decode failed: {result}");
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static byte ShouldAbort(nint data) => (byte)(Volatile.Read(ref *(int*)data) != 0 ? 1 : 0);
-
-    private static byte Bool(bool value) => value ? (byte)1 : (byte)0;
 
     public void Dispose()
     {
         if (disposed)
             return;
         disposed = true;
-        native.Free(context);
-        native.ModelFree(model);
+        context.Dispose();
+        weights.Dispose();
         NativeMemory.Free(abortFlag);
     }
 }

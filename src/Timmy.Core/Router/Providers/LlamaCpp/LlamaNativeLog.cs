@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 
 namespace Timmy.Core.Router.Providers.LlamaCpp;
@@ -9,24 +8,21 @@ namespace Timmy.Core.Router.Providers.LlamaCpp;
 /// and errors go to the most recently attached <see cref="ILogger"/>; errors raised on the current
 /// thread are also collected while a capture is open, so a failed model load can say why.
 /// llama.cpp's log callback is process-wide, hence the static state.</summary>
-internal static unsafe class LlamaNativeLog
+internal static class LlamaNativeLog
 {
-    private const int LevelWarn = 3;
-    private const int LevelError = 4;
-    private const int LevelContinue = 5;
-
+    // Held here so the delegate native code calls is never collected.
+    private static readonly NativeLogConfig.LLamaLogCallback Callback = OnLog;
     private static ILogger? logger;
     private static int installed;
 
     [ThreadStatic] private static StringBuilder? capture;
-    [ThreadStatic] private static int lastLevel;
+    [ThreadStatic] private static LLamaLogLevel lastLevel;
 
-    public static void Attach(ILogger sink) => logger = sink;
-
-    public static void Install(LlamaNative native)
+    public static void Attach(ILogger sink)
     {
+        logger = sink;
         if (Interlocked.Exchange(ref installed, 1) == 0)
-            native.LogSet((nint)(delegate* unmanaged[Cdecl]<int, byte*, nint, void>)&OnLog, 0);
+            NativeLogConfig.llama_log_set(Callback);
     }
 
     public static void BeginCapture() => capture = new StringBuilder();
@@ -38,31 +34,21 @@ internal static unsafe class LlamaNativeLog
         return text;
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnLog(int level, byte* text, nint userData)
+    private static void OnLog(LLamaLogLevel level, string text)
     {
-        try
+        var effective = level == LLamaLogLevel.Continue ? lastLevel : level;
+        lastLevel = effective;
+        var message = text.TrimEnd();
+        if (effective < LLamaLogLevel.Warning || message.Length == 0)
+            return;
+        if (effective >= LLamaLogLevel.Error)
         {
-            var effective = level == LevelContinue ? lastLevel : level;
-            lastLevel = effective;
-            if (effective < LevelWarn || text is null)
-                return;
-            var message = Marshal.PtrToStringUTF8((nint)text)?.TrimEnd() ?? "";
-            if (message.Length == 0)
-                return;
-            if (effective >= LevelError)
-            {
-                capture?.Append(message).Append(' ');
-                logger?.LogWarning("llama.cpp: {Message}", message);
-            }
-            else
-            {
-                logger?.LogDebug("llama.cpp: {Message}", message);
-            }
+            capture?.Append(message).Append(' ');
+            logger?.LogWarning("llama.cpp: {Message}", message);
         }
-        catch
+        else
         {
-            // An exception must never unwind into native code.
+            logger?.LogDebug("llama.cpp: {Message}", message);
         }
     }
 }

@@ -1,3 +1,4 @@
+using LLama.Sampling;
 using Microsoft.Extensions.AI;
 
 namespace Timmy.Core.Router.Providers.LlamaCpp;
@@ -15,20 +16,7 @@ internal sealed record LlamaSamplingOptions(float Temperature, int TopK, float T
         options?.TopP ?? 0.95f,
         options?.Seed is long seed ? unchecked((uint)seed) : RandomSeed);
 
-    public unsafe nint Create(LlamaNative native)
-    {
-        var chain = native.SamplerChainInit(1);
-        if (Temperature <= 0)
-        {
-            native.SamplerChainAdd(chain, native.SamplerInitGreedy());
-            return chain;
-        }
-        if (TopK > 0)
-            native.SamplerChainAdd(chain, native.SamplerInitTopK(TopK));
-        if (TopP is > 0 and < 1)
-            native.SamplerChainAdd(chain, native.SamplerInitTopP(TopP, 1));
-        native.SamplerChainAdd(chain, native.SamplerInitTemp(Temperature));
-        native.SamplerChainAdd(chain, native.SamplerInitDist(Seed));
-        return chain;
-    }
+    public BaseSamplingPipeline Create() => Temperature <= 0
+        ? new GreedySamplingPipeline()
+        : new DefaultSamplingPipeline { Temperature = Temperature, TopK = TopK, TopP = TopP, MinP = 0, Seed = Seed };
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Timmy.Core.Chat;
+namespace Timmy.Core.Agents;
 
 /// <summary>Fits a conversation into a token budget by dropping the oldest turns. The system prompt and the
 /// newest message are always kept; a user message is never kept without the turns after it.</summary>

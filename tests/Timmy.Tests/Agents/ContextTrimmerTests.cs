@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using Timmy.Core.Chat;
+using Timmy.Core.Agents;
 
-namespace Timmy.Tests.Chat;
+namespace Timmy.Tests.Agents;
 
 public sealed class ContextTrimmerTests
 {

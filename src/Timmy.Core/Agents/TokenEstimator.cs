@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Timmy.Core.Chat;
+namespace Timmy.Core.Agents;
 
 /// <summary>
 /// Estimates prompt size in tokens without a model's tokenizer: one token per four characters (rounded up),
