@@ -15,6 +15,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<ContextBudget>();
         services.AddSingleton<TimmyAgent>();
+        services.AddSingleton<ConversationService>();
         return services;
     }
 }
