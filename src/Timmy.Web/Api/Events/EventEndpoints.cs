@@ -24,8 +24,8 @@ public static class EventEndpoints
         read.MapGet("/agents/{agentId}/timeline", AgentTimelineAsync).WithName("AgentTimeline").WithSummary("Every event of one agent, oldest first");
         read.MapGet("/export", Export).WithName("ExportEvents").WithSummary("Matching events as CSV or JSON Lines");
 
-        app.MapPost("/api/v1/events", LogAsync).WithTags("Events").RequireScope(ApiScopes.EventsWrite)
-            .WithName("LogEvent").WithSummary("Log an event (stored, then streamed to live clients)");
+        var write = app.MapGroup("/api/v1/events").WithTags("Events").RequireScope(ApiScopes.EventsWrite);
+        write.MapPost("/", LogAsync).WithName("LogEvent").WithSummary("Log an event (stored, then streamed to live clients)");
         return app;
     }
 
