@@ -17,6 +17,7 @@ public static class ChatServiceCollectionExtensions
         services.AddAgentRunner();
         services.AddSingleton<ContextBudget>();
         services.AddSingleton<TimmyAgent>();
+        services.AddSingleton<ConversationService>();
         return services;
     }
 }

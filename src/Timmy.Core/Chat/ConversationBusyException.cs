@@ -1,9 +1,11 @@
+using Timmy.Core.Refusals;
+
 namespace Timmy.Core.Chat;
 
 /// <summary>Timmy is still answering the previous question in this conversation, so what was asked of it (a new
-/// question, a clear) was refused and nothing changed. <see cref="Detail"/> says what to do instead.</summary>
+/// question, a clear) was refused and nothing changed. <see cref="RefusalException.Detail"/> says what to do instead.</summary>
 public sealed class ConversationBusyException(string conversationId, string detail = ConversationBusyException.Advice)
-    : Exception(Headline + ". " + detail)
+    : ConflictException(Headline, detail)
 {
     public const string Headline = "Timmy is still answering in this conversation";
     public const string Advice = "Wait for that answer (or stop it), then ask again.";
@@ -11,5 +13,5 @@ public sealed class ConversationBusyException(string conversationId, string deta
 
     public string ConversationId { get; } = conversationId;
 
-    public string Detail { get; } = detail;
+    public override IReadOnlyDictionary<string, object?> Facts => ConversationFacts.Of(ConversationId);
 }

@@ -30,11 +30,13 @@ public sealed class TimmyAgent(
     private readonly AnsweringConversations _answering = new();
     private readonly ChatTurnRecorder _record = new(store, events, logger);
 
+    public const string EmptyMessage = "'message' must not be empty.";
+
     public int MaxMessageLength => options.Value.MaxMessageLength;
 
     /// <summary>Why <paramref name="message"/> cannot be sent, or null when it can.</summary>
     public string? Validate(string? message) =>
-        string.IsNullOrWhiteSpace(message) ? "'message' must not be empty."
+        string.IsNullOrWhiteSpace(message) ? EmptyMessage
         : message.Length > MaxMessageLength ? $"'message' must be at most {MaxMessageLength} characters (was {message.Length})."
         : null;
 

@@ -6,7 +6,7 @@ namespace Timmy.Core.Events;
 
 public static class EventsServiceCollectionExtensions
 {
-    /// <summary>The event log, its store, the bus and the pruning service.</summary>
+    /// <summary>The event log, its reader, its store, the bus and the pruning service.</summary>
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateOnStart();
@@ -17,6 +17,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBus>());
         services.AddSingleton<EventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<EventLog>());
+        services.AddSingleton<EventReader>();
         services.AddSingleton<EventPruningService>();
         services.AddHostedService(sp => sp.GetRequiredService<EventPruningService>());
         return services;

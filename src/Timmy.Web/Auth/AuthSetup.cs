@@ -76,9 +76,11 @@ public static class AuthSetup
                 o.AddPolicy(PolicyFor(scope), p => p
                     .AddAuthenticationSchemes(SmartScheme)
                     .RequireAuthenticatedUser()
-                    .RequireAssertion(c => c.User.HasScope(scope)));
+                    .AddRequirements(new ScopeRequirement(scope)));
             }
         });
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeRefusal>();
 
         services.AddRateLimiter(o =>
         {

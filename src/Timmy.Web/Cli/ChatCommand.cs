@@ -1,5 +1,7 @@
 using Timmy.Core.Chat;
+using Timmy.Core.Refusals;
 using Timmy.Core.Router;
+using Timmy.Web.Api.Chat;
 
 namespace Timmy.Web.Cli;
 
@@ -9,7 +11,7 @@ namespace Timmy.Web.Cli;
 /// against the same data folder and router settings as the server, so no server needs to be running.
 /// The CLI loads the owner's provider overrides but does not write router metrics (a running server owns them).
 /// </summary>
-public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter output, TextWriter error)
+public sealed class ChatCommand(ChatFlow chat, TextReader input, TextWriter output, TextWriter error)
 {
     public const int NoAnswerExitCode = 3;
 
@@ -25,7 +27,7 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
     public static async Task<int> RunAsync(WebApplication app, string[] verbArguments)
     {
         await app.Services.GetRequiredService<RouterService>().InitializeAsync();
-        var command = new ChatCommand(app.Services.GetRequiredService<TimmyAgent>(), Console.In, Console.Out, Console.Error);
+        var command = new ChatCommand(app.Services.GetRequiredService<ChatFlow>(), Console.In, Console.Out, Console.Error);
         using var interrupt = new ConsoleInterrupt();
         return MessageFrom(verbArguments) is { } message
             ? await command.AskOnceAsync(message, interrupt.Token)
@@ -34,13 +36,16 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
 
     public async Task<int> AskOnceAsync(string message, CancellationToken cancellationToken)
     {
-        if (agent.Validate(message) is { } problem)
+        try
         {
-            await error.WriteLineAsync(problem);
+            var answer = await AskAsync(null, message, cancellationToken);
+            return answer?.IsError == false ? 0 : NoAnswerExitCode;
+        }
+        catch (InvalidFieldException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
             return 2;
         }
-        var answer = await AskAsync(null, message, cancellationToken);
-        return answer?.IsError == false ? 0 : NoAnswerExitCode;
     }
 
     /// <summary>The prompt loop; <paramref name="nextToken"/> gives each answer a fresh cancellation token.</summary>
@@ -69,14 +74,13 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
                 await output.WriteLineAsync("(new conversation)");
                 continue;
             }
-            if (agent.Validate(text) is { } problem)
-            {
-                await error.WriteLineAsync(problem);
-                continue;
-            }
             try
             {
                 conversation = (await AskAsync(conversation, text, nextToken()))?.ConversationId;
+            }
+            catch (InvalidFieldException ex)
+            {
+                await error.WriteLineAsync(ex.Message);
             }
             catch (OperationCanceledException)
             {
@@ -86,8 +90,10 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
         }
     }
 
-    /// <summary>Prints the answer as it streams; null when there is none because the conversation is gone
-    /// (deleted from the dashboard meanwhile), so the next message starts a new one.</summary>
+    /// <summary>Asks through the one chat flow (the owner at the terminal has no rate limit) and prints the answer
+    /// as it streams; null when there is none because the conversation is gone (deleted from the dashboard
+    /// meanwhile), so the next message starts a new one.</summary>
+    /// <exception cref="InvalidFieldException">The message is empty or too long.</exception>
     private async Task<ChatAnswer?> AskAsync(string? conversationId, string message, CancellationToken cancellationToken)
     {
         try
@@ -104,10 +110,10 @@ public sealed class ChatCommand(TimmyAgent agent, TextReader input, TextWriter o
 
     private async Task<ChatAnswer?> StreamAnswerAsync(string? conversationId, string message, CancellationToken cancellationToken)
     {
-        var turn = await agent.BeginAsync(conversationId, message, cancellationToken);
+        var turn = await chat.BeginAsync(conversationId, message, caller: null, cancellationToken);
         await output.WriteAsync("timmy> ");
         ChatAnswer? answer = null;
-        await foreach (var update in agent.StreamAsync(turn, cancellationToken))
+        await foreach (var update in chat.StreamAsync(turn, cancellationToken))
         {
             if (update.Text is { } text)
             {

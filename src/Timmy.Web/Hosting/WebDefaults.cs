@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Events;
 using Timmy.Core.Security;
@@ -23,7 +22,12 @@ public static class WebDefaults
                 o.SerializerOptions.Converters.Add(converter);
             }
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ValidationErrorNames.UseJsonNames);
+        // Request records are checked by their DataAnnotations (and IValidatableObject) before a handler runs; a
+        // body that cannot be read at all throws, so that ProblemExceptionHandler can name the field at fault.
+        services.AddValidation();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
         services.AddOpenApi();
         services.AddHostedService<StartupBanner>();
@@ -55,14 +59,12 @@ public static class WebDefaults
 
     public static WebApplication UseTimmyWebDefaults(this WebApplication app)
     {
-        // Malformed requests that fail binding (bad form, missing antiforgery token) are the client's
-        // fault: answer with their 4xx, never a 500, in every environment.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        // Requests that fail binding and refusals are the client's to fix: ProblemExceptionHandler answers them
+        // with their 4xx in every environment, never a 500.
+        app.UseExceptionHandler();
         app.UseTimmyStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRoutingRejections();
         app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();

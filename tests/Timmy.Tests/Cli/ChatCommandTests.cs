@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Timmy.Core.Chat;
 using Timmy.Tests.Chat;
 using Timmy.Tests.Router.Fakes;
+using Timmy.Web.Api.Chat;
 using Timmy.Web.Cli;
 
 namespace Timmy.Tests.Cli;
@@ -11,7 +13,8 @@ public sealed class ChatCommandTests : LoopbackChatTests
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
-    private ChatCommand Command(string input = "") => new(Agent, new StringReader(input), _output, _error);
+    private ChatCommand Command(string input = "") =>
+        new(new ChatFlow(Agent, new ChatRateLimiter(Options.Create(new ChatAgentOptions()))), new StringReader(input), _output, _error);
 
     private Task<int> ReplAsync(string input) => Command(input).ReplAsync(() => Ct);
 

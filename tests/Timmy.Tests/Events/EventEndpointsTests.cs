@@ -39,6 +39,8 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     [InlineData("""{"event_type":"task.created","source":"x","data":"text"}""", "data")]
     [InlineData("""{"event_type":"task.created","source":"x","data":[1]}""", "data")]
     [InlineData("""not json""", "body")]
+    [InlineData("""{"source":"x"}""", "event_type")]
+    [InlineData("""{"event_type":"task.created","source":"x","task_id":7}""", "task_id")]
     public async Task Post_BadInput_Returns400NamingTheField_AndStoresNothing(string json, string field)
     {
         var response = await _client.PostAsync("/api/v1/events", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
@@ -171,12 +173,52 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadOnlyToken_CannotPost()
+    public async Task ReadOnlyToken_CannotPost_AndIsToldWhichScopeItLacks()
     {
         var reader = await _factory.CreateOwnerClientAsync(ApiScopes.EventsRead);
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/events", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/v1/events", new { event_type = "system.info", source = "x" }, Ct)).StatusCode);
+        var refused = await reader.PostAsJsonAsync("/api/v1/events", new { event_type = "system.info", source = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(ApiScopes.EventsWrite, problem.GetProperty("required_scope").GetString());
+        Assert.Equal("This needs the 'events:write' scope (or '*'); the token has: events:read.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Post_BodyNotJson_Returns400NamingTheBody(string contentType)
+    {
+        var response = await _client.PostAsync("/api/v1/events",
+            new StringContent("event_type=system.info", System.Text.Encoding.UTF8, contentType), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal("The body must be JSON (Content-Type: application/json).", errors.GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("", "A JSON body is required: an object with event_type (required), source (required), task_id, agent_id, data.")]
+    [InlineData("{\"event_type\":", "The body is not valid JSON. Expected an object with event_type (required), source (required), task_id, agent_id, data.")]
+    public async Task Post_NoOrBrokenBody_Returns400ListingTheFields(string json, string message)
+    {
+        var response = await _client.PostAsync("/api/v1/events", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(message, errors.GetProperty("body")[0].GetString());
+    }
+
+    [Fact]
+    public async Task GetById_Unknown_Returns404NamingTheId()
+    {
+        var problem = await (await _client.GetAsync("/api/v1/events/424242", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal("No such event", problem.GetProperty("title").GetString());
+        Assert.Equal("There is no event with id 424242.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static partial class OwnerBrowserSession
     /// <paramref name="path"/> as a browser would: loads the page for its antiforgery field and cookie, then
     /// posts the fields to the same address with the form's handler name.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
-        HttpClient client, string path, string formName, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+        HttpClient client, string path, string formName, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
         using var page = await client.GetAsync(path, cancellationToken);
         var token = TokenIn(await page.Content.ReadAsStringAsync(cancellationToken), path);
@@ -55,11 +55,11 @@ public static partial class OwnerBrowserSession
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-            {
-                ["_handler"] = formName,
-                ["__RequestVerificationToken"] = token,
-            }),
+            Content = new FormUrlEncodedContent(fields.Concat(
+            [
+                new("_handler", formName),
+                new("__RequestVerificationToken", token),
+            ])),
         };
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         return await client.SendAsync(request, cancellationToken);

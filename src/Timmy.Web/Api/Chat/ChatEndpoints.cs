@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ using Timmy.Core.Chat;
 using Timmy.Core.Security;
 using Timmy.Web.Auth;
 using Timmy.Web.Components.Chat;
-using static Timmy.Web.Api.JsonBody;
+using FromBodyAttribute = Microsoft.AspNetCore.Mvc.FromBodyAttribute;
 using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace Timmy.Web.Api.Chat;
@@ -21,36 +22,26 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/chat").WithTags("Chat").RequireScope(ApiScopes.Chat);
-        group.MapPost("/", AskAsync).RequireChatAllowance()
-            .WithName("Chat").WithSummary("Ask Timmy; the answer names the provider, model, latency and whether a fallback answered");
-        group.MapPost("/stream", StreamAsync).RequireChatAllowance()
-            .WithName("ChatStream").WithSummary("Ask Timmy; the answer streams as server-sent events: token…, then done or error");
+        group.MapPost("/", AskAsync).WithName("Chat").ProducesQuestionRefusals()
+            .WithSummary("Ask Timmy; the answer names the provider, model, latency and whether a fallback answered");
+        group.MapPost("/stream", StreamAsync).WithName("ChatStream").ProducesQuestionRefusals()
+            .WithSummary("Ask Timmy; the answer streams as server-sent events: token…, then done or error");
         group.MapGet("/conversations", ListAsync).WithName("ListConversations").WithSummary("Conversations, most recent first");
         group.MapPost("/conversations", CreateAsync).WithName("CreateConversation").WithSummary("Start a new, empty conversation");
-        group.MapGet("/conversations/{id}", GetAsync).WithName("GetConversation")
+        group.MapGet("/conversations/{id}", GetAsync).WithName("GetConversation").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One conversation with a page of its messages, oldest first: the newest `limit`, or those before `before_id`");
-        group.MapPost("/conversations/{id}/clear", ClearAsync).WithName("ClearConversation").WithSummary("Delete a conversation's messages, keep it");
-        group.MapDelete("/conversations/{id}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation and its messages");
+        group.MapPost("/conversations/{id}/clear", ClearAsync).WithName("ClearConversation")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Delete a conversation's messages, keep it");
+        group.MapDelete("/conversations/{id}", DeleteAsync).WithName("DeleteConversation").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a conversation and its messages");
         return app;
     }
 
-    private static async Task<Results<Ok<ChatReply>, ValidationProblem, ProblemHttpResult>> AskAsync(
-        HttpRequest request, TimmyAgent agent, CancellationToken ct)
+    private static async Task<Results<Ok<ChatReply>, ProblemHttpResult>> AskAsync(
+        [FromBody] ChatRequest body, ChatFlow chat, HttpContext context, CancellationToken ct)
     {
-        var (turn, invalid, busy) = await BeginAsync(request, agent, ct);
-        if (turn is null)
-        {
-            return invalid is not null ? invalid : busy!;
-        }
-        ChatAnswer answer;
-        try
-        {
-            answer = await agent.AnswerAsync(turn, ct);
-        }
-        catch (ConversationDeletedException ex)
-        {
-            return Conflict(ConversationDeletedException.Headline, ConversationDeletedException.Advice, ex.ConversationId);
-        }
+        var answer = await chat.AskAsync(body.SessionId, body.Message, ChatRateLimiter.CallerOf(context), ct);
         var m = answer.Message;
         if (!answer.IsError)
         {
@@ -68,27 +59,23 @@ public static class ChatEndpoints
             });
     }
 
-    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem, ProblemHttpResult>> StreamAsync(
-        HttpRequest request, TimmyAgent agent, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<ServerSentEventsResult<string>> StreamAsync(
+        [FromBody] ChatRequest body, ChatFlow chat, HttpContext context, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (turn, invalid, busy) = await BeginAsync(request, agent, ct);
-        if (turn is null)
-        {
-            return invalid is not null ? invalid : busy!;
-        }
+        var turn = await chat.BeginAsync(body.SessionId, body.Message, ChatRateLimiter.CallerOf(context), ct);
         // Streaming the answer closes the turn, but a client that leaves before the stream starts never runs it.
-        request.HttpContext.Response.RegisterForDispose(turn);
-        return TypedResults.ServerSentEvents(Events(agent, turn, json.Value.SerializerOptions, ct));
+        context.Response.RegisterForDispose(turn);
+        return TypedResults.ServerSentEvents(Events(chat, turn, json.Value.SerializerOptions, ct));
     }
 
     /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
     /// specifies); <c>done</c> and <c>error</c> carry JSON. A conversation deleted while Timmy answers ends the
     /// stream with an <c>error</c> event that says so (and has no message id: nothing was stored).</summary>
     internal static async IAsyncEnumerable<SseItem<string>> Events(
-        TimmyAgent agent, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
+        ChatFlow chat, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         yield return new SseItem<string>(JsonSerializer.Serialize(new { session_id = turn.Conversation.Id }, json), "start");
-        await using var updates = agent.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
+        await using var updates = chat.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
         while (true)
         {
             StreamError? deleted = null;
@@ -128,94 +115,42 @@ public static class ChatEndpoints
                 new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
     }
 
-    /// <summary>Reads and checks the request, then stores the question. Either the turn, a 400, or a 409 while Timmy
-    /// is still answering in the conversation.</summary>
-    private static async Task<(ChatTurn? Turn, ValidationProblem? Invalid, ProblemHttpResult? Busy)> BeginAsync(
-        HttpRequest request, TimmyAgent agent, CancellationToken ct)
-    {
-        var (body, invalid) = await JsonBody.ReadAsync<ChatRequest>(request, """{"message": "…", "session_id": "…" (optional)}""", ct);
-        if (body is null)
-        {
-            return (null, invalid, null);
-        }
-        if (agent.Validate(body.Message) is { } problem)
-        {
-            return (null, Invalid("message", problem), null);
-        }
-        var sessionId = string.IsNullOrWhiteSpace(body.SessionId) ? null : body.SessionId.Trim();
-        if (sessionId?.Length > 64)
-        {
-            return (null, Invalid("session_id", "'session_id' must be at most 64 characters."), null);
-        }
-        try
-        {
-            return (await agent.BeginAsync(sessionId, body.Message!, ct), null, null);
-        }
-        catch (ConversationNotFoundException ex)
-        {
-            return (null, Invalid("session_id", ex.Message + " Leave 'session_id' out to start a new conversation."), null);
-        }
-        catch (ConversationBusyException ex)
-        {
-            return (null, null, Conflict(ConversationBusyException.Headline, ex.Detail, ex.ConversationId));
-        }
-    }
+    private static async Task<Ok<IReadOnlyList<Conversation>>> ListAsync(
+        [Range(1, MaxListLimit, ErrorMessage = "'limit' must be from {1} to {2}.")] int? limit, ConversationService conversations, CancellationToken ct) =>
+        TypedResults.Ok(await conversations.ListAsync(limit ?? 50, ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<Conversation>>, ValidationProblem>> ListAsync(
-        int? limit, IConversationStore store, CancellationToken ct)
+    [TakesNoBody]
+    private static async Task<Created<Conversation>> CreateAsync(ConversationService conversations, CancellationToken ct)
     {
-        var take = limit ?? 50;
-        return take is < 1 or > MaxListLimit
-            ? Invalid("limit", $"'limit' must be from 1 to {MaxListLimit}.")
-            : TypedResults.Ok(await store.ListAsync(take, ct));
-    }
-
-    private static async Task<Created<Conversation>> CreateAsync(IConversationStore store, CancellationToken ct)
-    {
-        var conversation = await store.CreateAsync("", ct);
+        var conversation = await conversations.CreateAsync(ct);
         return TypedResults.Created($"/api/v1/chat/conversations/{conversation.Id}", conversation);
     }
 
-    private static async Task<Results<Ok<ConversationDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? limit, [FromQuery(Name = "before_id")] string? beforeId, IConversationStore store, CancellationToken ct)
+    private static async Task<Results<Ok<ConversationDetail>, ValidationProblem>> GetAsync(
+        string id, string? limit, [FromQuery(Name = "before_id")] string? beforeId, ConversationService conversations, CancellationToken ct)
     {
         var (query, errors) = MessagePageQuery.Parse(limit, beforeId);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (await store.GetAsync(id, ct) is not { } conversation)
-        {
-            return NotFound(id);
-        }
-        var page = await store.MessagesAsync(id, query.Limit, query.BeforeId, ct);
+        var conversation = await conversations.FindAsync(id, ct) ?? throw new ConversationNotFoundException(id);
+        var page = await conversations.MessagesAsync(id, query.Limit, query.BeforeId, ct);
         return TypedResults.Ok(new ConversationDetail(conversation, page.Messages, page.HasOlder));
     }
 
-    private static async Task<Results<Ok<Conversation>, ProblemHttpResult>> ClearAsync(
-        string id, TimmyAgent agent, IConversationStore store, CancellationToken ct)
-    {
-        try
-        {
-            return await agent.ClearAsync(id, ct) && await store.GetAsync(id, ct) is { } conversation
-                ? TypedResults.Ok(conversation)
-                : NotFound(id);
-        }
-        catch (ConversationBusyException ex)
-        {
-            return Conflict(ConversationBusyException.Headline, ex.Detail, ex.ConversationId);
-        }
-    }
+    [TakesNoBody]
+    private static async Task<Ok<Conversation>> ClearAsync(string id, TimmyAgent agent, ConversationService conversations, CancellationToken ct) =>
+        await agent.ClearAsync(id, ct) && await conversations.FindAsync(id, ct) is { } conversation
+            ? TypedResults.Ok(conversation)
+            : throw new ConversationNotFoundException(id);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
-        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<NoContent> DeleteAsync(string id, ConversationService conversations, CancellationToken ct) =>
+        await conversations.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new ConversationNotFoundException(id);
 
-    /// <summary>A 409: the request was fine, but the conversation is busy or changed under it.</summary>
-    private static ProblemHttpResult Conflict(string title, string detail, string conversationId) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["session_id"] = conversationId });
-
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(title: "No such conversation", detail: $"There is no conversation with id '{id}'.", statusCode: StatusCodes.Status404NotFound);
-
+    /// <summary>The refusals a question can meet before Timmy answers, for the OpenAPI document.</summary>
+    private static RouteHandlerBuilder ProducesQuestionRefusals(this RouteHandlerBuilder route) =>
+        route.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -1,6 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
 using System.Text.Json;
+using Timmy.Core.Events;
 
 namespace Timmy.Web.Api.Events;
 
 /// <summary>The body of <c>POST /api/v1/events</c>.</summary>
-public sealed record LogEventRequest(string? EventType, string? Source, string? TaskId, string? AgentId, JsonElement? Data);
+public sealed record LogEventRequest(
+    [property: Required(ErrorMessage = "'event_type' is required: one of the types at GET /api/v1/events/types.")] string? EventType,
+    [property: Required(ErrorMessage = "'source' is required."),
+     StringLength(EventSanitizer.MaxSourceLength, ErrorMessage = "'source' must be at most {1} characters.")] string? Source,
+    [property: StringLength(EventSanitizer.MaxFieldLength, ErrorMessage = "'task_id' must be at most {1} characters.")] string? TaskId,
+    [property: StringLength(EventSanitizer.MaxFieldLength, ErrorMessage = "'agent_id' must be at most {1} characters.")] string? AgentId,
+    JsonElement? Data) : IValidatableObject
+{
+    public const int MaxDataBytes = 64 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Core.Events.EventType.IsKnown(EventType))
+        {
+            yield return new ValidationResult($"'event_type' must be one of: {string.Join(", ", Core.Events.EventType.All)}.", [nameof(EventType)]);
+        }
+        if (Data is { } data && data.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            yield return new ValidationResult("'data' must be a JSON object.", [nameof(Data)]);
+        }
+        else if (Data is { ValueKind: JsonValueKind.Object } obj && Encoding.UTF8.GetByteCount(obj.GetRawText()) > MaxDataBytes)
+        {
+            yield return new ValidationResult($"'data' must be at most {MaxDataBytes / 1024} KiB.", [nameof(Data)]);
+        }
+    }
+}

@@ -1,65 +1,41 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.AI;
 using Timmy.Core.Router;
 
 namespace Timmy.Web.Api.Router;
 
 /// <summary>Body of <c>POST /api/v1/router/complete</c>: a <c>prompt</c> or a list of <c>messages</c>.</summary>
-public sealed record RouterCompleteRequest(string? Prompt, IReadOnlyList<RouterCompleteMessage>? Messages, string? Model, int? MaxTokens)
+public sealed record RouterCompleteRequest(
+    [property: StringLength(RouterCompleteRequest.MaxPromptChars, ErrorMessage = "prompt must be at most {1} characters.")] string? Prompt,
+    [property: MaxLength(RouterCompleteRequest.MaxMessageCount, ErrorMessage = "messages may hold at most {1} entries.")]
+    IReadOnlyList<RouterCompleteMessage>? Messages,
+    [property: StringLength(RouterCompleteRequest.MaxModelChars, ErrorMessage = "model must be at most {1} characters.")] string? Model,
+    [property: Range(1, RouterCompleteRequest.MaxOutputTokens, ErrorMessage = "max_tokens must be between {1} and {2}.")] int? MaxTokens)
+    : IValidatableObject
 {
     public const int MaxPromptChars = 100_000;
     public const int MaxMessageCount = 200;
     public const int MaxTotalChars = 400_000;
     public const int MaxOutputTokens = 32_768;
-    public const string Shape = """{"prompt": "…"} or {"messages": [{"role": "user", "content": "…"}]}, with "model" and "max_tokens" optional""";
-    private static readonly string[] Roles = ["system", "user", "assistant"];
+    public const int MaxModelChars = 200;
 
-    /// <summary>What is wrong with the request, by field; a named model must be one a provider serves.</summary>
-    public Dictionary<string, string[]> Validate(IReadOnlyList<ProviderRuntime> providers)
+    /// <summary>One of prompt and messages, not too much text in all; a named model must be one a provider that can be
+    /// called now serves.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new Dictionary<string, string[]>();
-        var hasPrompt = !string.IsNullOrWhiteSpace(Prompt);
-        var hasMessages = Messages is { Count: > 0 };
-        if (hasPrompt == hasMessages)
+        if (string.IsNullOrWhiteSpace(Prompt) == Messages is not { Count: > 0 })
         {
-            errors["prompt"] = ["Give either prompt or messages (one of them, not both)."];
-        }
-        if (Prompt is { Length: > MaxPromptChars })
-        {
-            errors["prompt"] = [$"prompt must be at most {MaxPromptChars} characters."];
-        }
-        if (Messages is { Count: > MaxMessageCount })
-        {
-            errors["messages"] = [$"messages may hold at most {MaxMessageCount} entries."];
-        }
-        for (var i = 0; i < Math.Min(Messages?.Count ?? 0, MaxMessageCount); i++)
-        {
-            var m = Messages![i];
-            if (m is null || !Roles.Contains(m.Role))
-            {
-                errors[$"messages[{i}].role"] = ["role must be system, user or assistant."];
-            }
-            if (string.IsNullOrWhiteSpace(m?.Content))
-            {
-                errors[$"messages[{i}].content"] = ["content is required."];
-            }
+            yield return new ValidationResult("Give either prompt or messages (one of them, not both).", [nameof(Prompt)]);
         }
         if (Messages?.Sum(m => m?.Content?.Length ?? 0) > MaxTotalChars)
         {
-            errors["messages"] = [$"messages may hold at most {MaxTotalChars} characters in all."];
+            yield return new ValidationResult($"messages may hold at most {MaxTotalChars} characters in all.", [nameof(Messages)]);
         }
-        if (Model is { Length: > 200 })
+        var providers = validationContext.GetRequiredService<RouterService>().Providers;
+        if (Model is { Length: <= MaxModelChars } && !providers.Any(p => p.SkipReason() is null && p.Serves(Model)))
         {
-            errors["model"] = ["model must be at most 200 characters."];
+            yield return new ValidationResult(ModelProblem(Model, providers), [nameof(Model)]);
         }
-        else if (Model is not null && !providers.Any(p => p.SkipReason() is null && p.Serves(Model)))
-        {
-            errors["model"] = [ModelProblem(Model, providers)];
-        }
-        if (MaxTokens is < 1 or > MaxOutputTokens)
-        {
-            errors["max_tokens"] = [$"max_tokens must be between 1 and {MaxOutputTokens}."];
-        }
-        return errors;
     }
 
     /// <summary>Why no provider that can be called now serves <paramref name="model"/>.</summary>

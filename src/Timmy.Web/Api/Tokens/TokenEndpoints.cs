@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Timmy.Core.Security;
 using Timmy.Web.Auth;
 
@@ -13,34 +14,20 @@ public static class TokenEndpoints
         var group = app.MapGroup("/api/v1/tokens").WithTags("Tokens").RequireScope(ApiScopes.TokensManage);
         group.MapGet("/", ListAsync).WithName("ListTokens").WithSummary("Every API token, active and revoked (never the secrets)");
         group.MapPost("/", CreateAsync).WithName("CreateToken").WithSummary("Create a token; the answer holds its secret, shown this once");
-        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeToken").WithSummary("Revoke a token: it stops working at once");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeToken").WithSummary("Revoke a token: it stops working at once")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<Ok<IReadOnlyList<ApiToken>>> ListAsync(ApiTokenService tokens, CancellationToken ct) =>
         TypedResults.Ok(await tokens.ListAsync(ct));
 
-    private static async Task<Results<Created<CreatedTokenResponse>, ValidationProblem>> CreateAsync(
-        HttpRequest request, ApiTokenService tokens, CancellationToken ct)
+    private static async Task<Created<CreatedTokenResponse>> CreateAsync([FromBody] CreateTokenRequest body, ApiTokenService tokens, CancellationToken ct)
     {
-        var (body, invalid) = await JsonBody.ReadAsync<CreateTokenRequest>(request, """{"name": "…", "scopes": ["events:read", …]}""", ct);
-        if (body is null)
-        {
-            return invalid!;
-        }
-        try
-        {
-            var created = await tokens.CreateAsync(body.Name ?? "", body.Scopes ?? [], ct);
-            return TypedResults.Created($"/api/v1/tokens/{created.Token.Id}", new CreatedTokenResponse(created.Token, created.Secret));
-        }
-        catch (ArgumentException ex)
-        {
-            return JsonBody.Invalid(ex.ParamName ?? "body", ApiTokenService.Reason(ex));
-        }
+        var created = await tokens.CreateAsync(body.Name!, body.Scopes!, ct);
+        return TypedResults.Created($"/api/v1/tokens/{created.Token.Id}", new CreatedTokenResponse(created.Token, created.Secret));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ApiTokenService tokens, CancellationToken ct) =>
-        await tokens.RevokeAsync(id, ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "No such active token", detail: $"There is no active token with id '{(id.Length > 80 ? id[..80] + "…" : id)}'.", statusCode: StatusCodes.Status404NotFound);
+    private static async Task<NoContent> RevokeAsync(string id, ApiTokenService tokens, CancellationToken ct) =>
+        await tokens.RevokeAsync(id, ct) ? TypedResults.NoContent() : throw new TokenNotFoundException(id);
 }

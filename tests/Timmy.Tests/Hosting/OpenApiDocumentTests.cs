@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Timmy.Tests.Infrastructure;
+using Timmy.Web.Api;
+
+namespace Timmy.Tests.Hosting;
+
+/// <summary>The OpenAPI document describes every request body: a POST, PUT or PATCH either shows its body's
+/// schema or is marked <see cref="TakesNoBodyAttribute"/> in the code.</summary>
+public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClassFixture<OpenApiDocumentTests.Host>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public sealed class Host : TimmyWebFactory;
+
+    private static readonly string[] WriteMethods = ["post", "put", "patch"];
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        var client = await host.CreateOwnerClientAsync();
+        return JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+    }
+
+    private async Task<List<(string Method, string Path, JsonElement Operation)>> WriteOperationsAsync() =>
+        WriteOperations(await DocumentAsync());
+
+    private static List<(string Method, string Path, JsonElement Operation)> WriteOperations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Where(op => WriteMethods.Contains(op.Name))
+                .Select(op => (op.Name, path.Name, op.Value)))
+            .ToList();
+
+    /// <summary>Names of the endpoints whose handler says it takes no body.</summary>
+    private HashSet<string> BodylessEndpoints() =>
+        host.Service<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<TakesNoBodyAttribute>() is not null)
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName)
+            .ToHashSet();
+
+    private static bool HasJsonBodySchema(JsonElement operation) =>
+        operation.TryGetProperty("requestBody", out var body)
+        && body.GetProperty("content").TryGetProperty("application/json", out var json)
+        && json.TryGetProperty("schema", out _);
+
+    [Fact]
+    public async Task Document_EveryWriteOperation_ShowsItsBodyOrIsMarkedBodyless()
+    {
+        var bodyless = BodylessEndpoints();
+
+        var missing = (await WriteOperationsAsync())
+            .Where(op => !HasJsonBodySchema(op.Operation) && !bodyless.Contains(op.Operation.GetProperty("operationId").GetString()!))
+            .Select(op => $"{op.Method.ToUpperInvariant()} {op.Path}")
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Document_BodylessOperations_ShowNoBody()
+    {
+        var bodyless = BodylessEndpoints();
+
+        var marked = (await WriteOperationsAsync()).Where(op => bodyless.Contains(op.Operation.GetProperty("operationId").GetString()!)).ToList();
+
+        Assert.NotEmpty(marked);
+        Assert.All(marked, op => Assert.False(op.Operation.TryGetProperty("requestBody", out _), $"{op.Method} {op.Path}"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/events", "event_type")]
+    [InlineData("/api/v1/chat", "message")]
+    [InlineData("/api/v1/chat/stream", "session_id")]
+    [InlineData("/api/v1/tokens", "scopes")]
+    [InlineData("/api/v1/router/complete", "max_tokens")]
+    public async Task Document_Post_ShowsTheBodysFields(string path, string field)
+    {
+        var document = await DocumentAsync();
+        var post = WriteOperations(document).Single(op => op.Path == path && op.Method == "post").Operation;
+
+        var schema = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _), schema.ToString());
+    }
+}
