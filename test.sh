@@ -15,10 +15,6 @@ if ! command -v chromium >/dev/null 2>&1; then
   install_debian_packages chromium || { echo "could not install chromium"; exit 1; }
 fi
 
-for script in scripts/test-setup.d/*.sh; do
-  [ -f "$script" ] && { bash "$script" || { echo "$script failed"; exit 1; }; }
-done
-
 configuration="${CONFIGURATION:-Release}"
 if ! dotnet build Timmy.slnx -c "$configuration" -nologo -v quiet; then
   echo "0 passed, 1 failed"
