@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Timmy.Core.Events;
+using Timmy.Core.Storage;
 
 namespace Timmy.Bench.Events;
 
@@ -22,10 +23,11 @@ public sealed class CountingEventStore(IEventStore inner) : IEventStore
         }
     }
 
-    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
-        var ids = await inner.AppendAsync(batch, cancellationToken);
+        var ids = await inner.AppendAsync(batch, committed, cancellationToken);
         var ticks = Stopwatch.GetTimestamp() - start;
         lock (_appends)
         {
@@ -33,6 +35,10 @@ public sealed class CountingEventStore(IEventStore inner) : IEventStore
         }
         return ids;
     }
+
+    public Task<IReadOnlyList<long>> AppendAsync(
+        WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+        inner.AppendAsync(transaction, events, cancellationToken);
 
     public Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(query, cancellationToken);

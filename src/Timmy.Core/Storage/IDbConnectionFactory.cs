@@ -8,6 +8,10 @@ public interface IDbConnectionFactory
     /// <summary>Opens a connection that is ready to use (pragmas applied).</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Begins a write transaction that holds the write lock from its start (so it never has to upgrade a
+    /// read lock), on a new connection closed with it, or on <paramref name="connection"/> (left open) when given.</summary>
+    Task<WriteTransaction> BeginWriteAsync(DbConnection? connection = null, CancellationToken cancellationToken = default);
+
     /// <summary>A short human description of the database (path or server), for start-up output.</summary>
     string Describe();
 }

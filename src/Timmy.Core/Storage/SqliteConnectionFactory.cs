@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly SemaphoreSlim _commitOrder = new(1, 1);
     private int _walEnabled;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -43,6 +45,23 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             return connection;
         }
         catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<WriteTransaction> BeginWriteAsync(DbConnection? connection = null, CancellationToken cancellationToken = default)
+    {
+        var owned = connection is null;
+        connection ??= await OpenAsync(cancellationToken);
+        try
+        {
+            // Not deferred: BEGIN IMMEDIATE, waiting up to busy_timeout for the write lock.
+            var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return new WriteTransaction(connection, transaction, _commitOrder, owned);
+        }
+        catch when (owned)
         {
             await connection.DisposeAsync();
             throw;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Timmy.Core.Events;
+using Timmy.Core.Storage;
 using Timmy.Tests.Infrastructure;
 
 namespace Timmy.Tests.Events;
@@ -130,7 +131,8 @@ public sealed class EventLogTests : IAsyncLifetime
         public int Batches => Volatile.Read(ref _batches);
         public bool FailNext { get; set; }
 
-        public Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<long>> AppendAsync(
+            IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _batches);
             if (FailNext)
@@ -138,8 +140,12 @@ public sealed class EventLogTests : IAsyncLifetime
                 FailNext = false;
                 throw new InvalidOperationException("disk full");
             }
-            return inner.AppendAsync(batch, cancellationToken);
+            return inner.AppendAsync(batch, committed, cancellationToken);
         }
+
+        public Task<IReadOnlyList<long>> AppendAsync(
+            WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(transaction, events, cancellationToken);
 
         public Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
         public Task<IReadOnlyList<EventRecord>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default) => inner.ReadAfterAsync(afterId, limit, cancellationToken);
