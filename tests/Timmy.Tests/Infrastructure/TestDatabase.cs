@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
 using Timmy.Core.Storage;
 
 namespace Timmy.Tests.Infrastructure;
@@ -31,6 +32,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Migrator NewMigrator(TimeProvider? time = null) =>
         new(Connections, NullLogger<Migrator>.Instance, time ?? TimeProvider.System);
+
+    /// <summary>An event log on this database, for stores that log their changes; the caller disposes it.</summary>
+    public EventLog NewEventLog(EventBus? bus = null, TimeProvider? time = null) =>
+        new(new SqliteEventStore(Connections), bus ?? new EventBus(), time ?? TimeProvider.System, NullLogger<EventLog>.Instance);
 
     public ValueTask DisposeAsync()
     {
