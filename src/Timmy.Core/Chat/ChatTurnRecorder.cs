@@ -6,20 +6,20 @@ using Timmy.Core.Router;
 namespace Timmy.Core.Chat;
 
 /// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer or an error turn saying why there is
-/// none (with the provider, model and latency the router reported), then logs chat.answered or chat.failed.
-/// A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
-internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog events, ILogger logger)
+/// none (with the provider, model and latency the router reported), with chat.answered or chat.failed in the same
+/// transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
+internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
 {
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, AdditionalPropertiesDictionary? props, double latencyMs)
     {
         var message = await StoreAsync(new NewConversationMessage(
             turn.Conversation.Id, ConversationRoles.Assistant, text, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)));
-        await LogAsync(EventType.ChatAnswered, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
-            latency_ms = message.LatencyMs, fallback_used = message.FallbackUsed, chars = text.Length,
-        });
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed), Math.Round(latencyMs, 1)),
+            stored => Event(EventType.ChatAnswered, new
+            {
+                conversation_id = stored.ConversationId, message_id = stored.Id, provider = stored.Provider, model = stored.Model,
+                latency_ms = stored.LatencyMs, fallback_used = stored.FallbackUsed, chars = text.Length,
+            }));
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
@@ -53,22 +53,22 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
     {
         var message = await StoreAsync(new NewConversationMessage(
             turn.Conversation.Id, ConversationRoles.Error, content, Prop<string>(props, RouterResponseKeys.Provider),
-            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)));
-        await LogAsync(EventType.ChatFailed, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id,
-            reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
-            attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
-        });
+            Prop<string>(props, RouterResponseKeys.Model), Prop<bool>(props, RouterResponseKeys.FallbackUsed)),
+            stored => Event(EventType.ChatFailed, new
+            {
+                conversation_id = stored.ConversationId, message_id = stored.Id,
+                reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
+                attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
+            }));
         return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
     }
 
-    /// <summary>Stores one of Timmy's turns, even when the caller has given up on it.</summary>
-    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message)
+    /// <summary>Stores one of Timmy's turns with its event, even when the caller has given up on it.</summary>
+    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message, Func<ConversationMessage, EventDraft> logged)
     {
         try
         {
-            return await store.AddMessageAsync(message, CancellationToken.None);
+            return await store.AddMessageAsync(message, logged, CancellationToken.None);
         }
         catch (ConversationNotFoundException)
         {
@@ -79,18 +79,7 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
         }
     }
 
-    private async Task LogAsync(string type, object data)
-    {
-        try
-        {
-            await events.LogAsync(type, TimmyAgent.EventSource, data: data, cancellationToken: CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The turn is stored; a failed audit write must not turn an answer into an error.
-            logger.LogWarning(ex, "Could not log {EventType}", type);
-        }
-    }
+    private static EventDraft Event(string type, object data) => new(type, TimmyAgent.EventSource, data);
 
     private static T? Prop<T>(AdditionalPropertiesDictionary? props, string key) =>
         props is not null && props.TryGetValue(key, out var value) && value is T typed ? typed : default;

@@ -207,8 +207,8 @@ public static class ChatEndpoints
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConversationStore store, CancellationToken ct) =>
-        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, TimmyAgent agent, CancellationToken ct) =>
+        await agent.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
     /// <summary>A 409: the request was fine, but the conversation is busy or changed under it.</summary>
     private static ProblemHttpResult Conflict(string title, string detail, string conversationId) =>
