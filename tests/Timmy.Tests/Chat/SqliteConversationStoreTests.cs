@@ -10,7 +10,6 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
-    private EventLog _events = null!;
     private SqliteConversationStore _store = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,15 +18,10 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(_time);
-        _events = _db.NewEventLog(time: _time);
-        _store = new SqliteConversationStore(_db.Connections, _events, _time);
+        _store = new SqliteConversationStore(_db.Connections, _db.Events, _time);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _events.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task Create_ThenGet_ReturnsEmptyUntitledConversation()
@@ -209,7 +203,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         var message = await _store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.Assistant, "answer"),
             stored => new EventDraft(EventType.ChatAnswered, "test", new { message_id = stored.Id }), Ct);
 
-        var logged = Assert.Single(await new SqliteEventStore(_db.Connections).ReadAfterAsync(0, 10, Ct));
+        var logged = Assert.Single(await _db.StoredEventsAsync());
         Assert.Equal(message.Id, logged.Data.GetProperty("message_id").GetInt64());
     }
 
@@ -230,7 +224,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     {
         var conversation = await ConversationWithTurnsAsync();
 
-        var restarted = new SqliteConversationStore(new Timmy.Core.Storage.SqliteConnectionFactory(_db.Options), _events, _time);
+        var restarted = new SqliteConversationStore(new Timmy.Core.Storage.SqliteConnectionFactory(_db.Options), _db.Events, _time);
 
         Assert.Equal("question", (await restarted.GetAsync(conversation.Id, Ct))!.Title);
         Assert.Equal(["question", "answer"], (await restarted.AllMessagesAsync(conversation.Id, Ct)).Select(m => m.Content));
@@ -244,8 +238,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         return conversation;
     }
 
-    private async Task<IReadOnlyList<string>> LoggedTypesAsync() =>
-        (await new SqliteEventStore(_db.Connections).ReadAfterAsync(0, 100, Ct)).Select(e => e.EventType).ToList();
+    private async Task<IReadOnlyList<string>> LoggedTypesAsync() => (await _db.StoredEventsAsync()).Select(e => e.EventType).ToList();
 
     /// <summary>Rows in the messages table itself (all of them when <paramref name="conversationId"/> is null).</summary>
     private async Task<long> CountMessagesAsync(string? conversationId)

@@ -8,33 +8,25 @@ namespace Timmy.Tests.Events;
 public sealed class EventLogTransactionTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private EventBus _bus = null!;
-    private EventLog _log = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _bus = new EventBus();
-        _log = _db.NewEventLog(_bus);
-    }
+    private EventBus Bus => _db.Bus;
+    private EventLog Log => _db.Events;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _log.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task Append_RolledBack_StoresAndPublishesNothing()
     {
-        using var subscription = _bus.Subscribe(10);
+        using var subscription = Bus.Subscribe(10);
         await using (var transaction = await _db.Connections.BeginWriteAsync(cancellationToken: Ct))
         {
-            await _log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, "test"), Ct);
+            await Log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, "test"), Ct);
         }
 
-        var next = await _log.LogAsync(EventType.SystemWarning, "after", cancellationToken: Ct);
+        var next = await Log.LogAsync(EventType.SystemWarning, "after", cancellationToken: Ct);
 
         Assert.Equal([next.Id], (await StoredAsync()).Select(e => e.Id));
         Assert.Equal(next.Id, (await subscription.ReadAsync(Ct)).Event!.Id);
@@ -43,10 +35,10 @@ public sealed class EventLogTransactionTests : IAsyncLifetime
     [Fact]
     public async Task Append_Committed_PublishesOnlyAfterTheCommit_InOrder()
     {
-        using var subscription = _bus.Subscribe(10);
+        using var subscription = Bus.Subscribe(10);
         await using var transaction = await _db.Connections.BeginWriteAsync(cancellationToken: Ct);
-        var first = await _log.AppendAsync(transaction, new EventDraft(EventType.TaskCreated, "test", new { n = 1 }, TaskId: "t1"), Ct);
-        var second = await _log.AppendAsync(transaction, new EventDraft(EventType.TaskAssigned, "test", new { n = 2 }, TaskId: "t1"), Ct);
+        var first = await Log.AppendAsync(transaction, new EventDraft(EventType.TaskCreated, "test", new { n = 1 }, TaskId: "t1"), Ct);
+        var second = await Log.AppendAsync(transaction, new EventDraft(EventType.TaskAssigned, "test", new { n = 2 }, TaskId: "t1"), Ct);
         var read = subscription.ReadAsync(Ct);
         Assert.False(read.IsCompleted);
 
@@ -62,9 +54,9 @@ public sealed class EventLogTransactionTests : IAsyncLifetime
     {
         await using var transaction = await _db.Connections.BeginWriteAsync(cancellationToken: Ct);
 
-        var record = await _log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, "src\nx", new { token = "s3cret" }), Ct);
-        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => _log.AppendAsync(transaction, new EventDraft("task.exploded", "x"), Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => _log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, " "), Ct));
+        var record = await Log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, "src\nx", new { token = "s3cret" }), Ct);
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => Log.AppendAsync(transaction, new EventDraft("task.exploded", "x"), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Log.AppendAsync(transaction, new EventDraft(EventType.SystemInfo, " "), Ct));
 
         Assert.Equal("src\\nx", record.Source);
         Assert.Equal("[redacted]", record.Data.GetProperty("token").GetString());
@@ -76,13 +68,13 @@ public sealed class EventLogTransactionTests : IAsyncLifetime
     {
         const int writersPerPath = 8;
         const int perWriter = 25;
-        using var subscription = _bus.Subscribe(10_000);
+        using var subscription = Bus.Subscribe(10_000);
 
         var alone = Enumerable.Range(0, writersPerPath).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < perWriter; i++)
             {
-                await _log.LogAsync(EventType.BidSubmitted, $"alone-{w}", data: new { i });
+                await Log.LogAsync(EventType.BidSubmitted, $"alone-{w}", data: new { i });
             }
         }));
         var transactional = Enumerable.Range(0, writersPerPath).Select(w => Task.Run(async () =>
@@ -92,12 +84,12 @@ public sealed class EventLogTransactionTests : IAsyncLifetime
                 await using var transaction = await _db.Connections.BeginWriteAsync();
                 // Widens the moment between commit and publication: a later commit publishing first would show.
                 transaction.OnCommitted(() => Thread.Sleep(5));
-                await _log.AppendAsync(transaction, new EventDraft(EventType.TaskCreated, $"tx-{w}", new { i }));
+                await Log.AppendAsync(transaction, new EventDraft(EventType.TaskCreated, $"tx-{w}", new { i }));
                 if (i % 5 == 4)
                 {
                     continue; // rolled back: neither stored nor published
                 }
-                await _log.AppendAsync(transaction, new EventDraft(EventType.TaskAssigned, $"tx-{w}", new { i }));
+                await Log.AppendAsync(transaction, new EventDraft(EventType.TaskAssigned, $"tx-{w}", new { i }));
                 await transaction.CommitAsync();
             }
         }));
@@ -113,5 +105,5 @@ public sealed class EventLogTransactionTests : IAsyncLifetime
         Assert.Equal(stored, published);
     }
 
-    private Task<IReadOnlyList<EventRecord>> StoredAsync() => new SqliteEventStore(_db.Connections).ReadAfterAsync(0, 10_000, Ct);
+    private Task<IReadOnlyList<EventRecord>> StoredAsync() => _db.StoredEventsAsync();
 }

@@ -6,34 +6,22 @@ using Timmy.Tests.Infrastructure;
 namespace Timmy.Tests.Tokens;
 
 /// <summary>A token's creation and revocation are stored with their event, in one transaction.</summary>
-public sealed class ApiTokenServiceTests : IAsyncLifetime
+public sealed class ApiTokenServiceTests
 {
+    private static readonly string Scope = ApiScopes.Catalogue[0].Scope;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase _db = null!;
-    private EventLog _events = null!;
-    private ApiTokenService _tokens = null!;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(_time);
-        _events = _db.NewEventLog(time: _time);
-        _tokens = new ApiTokenService(new SqliteAuthStore(_db.Connections, _events), _time);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _events.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task Create_StoresTheTokenAndLogsTokenCreated()
     {
-        var created = await _tokens.CreateAsync("ci", [ApiScopes.Catalogue[0].Scope], Ct);
+        await using var db = await TestDatabase.CreateAsync(_time);
 
-        Assert.Equal(created.Token.Id, Assert.Single(await _tokens.ListAsync(Ct)).Id);
-        var logged = Assert.Single(await LoggedAsync());
+        var created = await Tokens(db).CreateAsync("ci", [Scope], Ct);
+
+        Assert.Equal(created.Token.Id, Assert.Single(await Tokens(db).ListAsync(Ct)).Id);
+        var logged = Assert.Single(await db.StoredEventsAsync());
         Assert.Equal((EventType.AuthTokenCreated, ApiTokenService.EventSource), (logged.EventType, logged.Source));
         Assert.Equal(created.Token.Id, logged.Data.GetProperty("token_id").GetString());
     }
@@ -41,12 +29,13 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_Active_RevokesAndLogsTokenRevokedWithItsName()
     {
-        var created = await _tokens.CreateAsync("ci", [ApiScopes.Catalogue[0].Scope], Ct);
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var created = await Tokens(db).CreateAsync("ci", [Scope], Ct);
 
-        Assert.True(await _tokens.RevokeAsync(created.Token.Id, Ct));
+        Assert.True(await Tokens(db).RevokeAsync(created.Token.Id, Ct));
 
-        Assert.Equal(_time.GetUtcNow(), Assert.Single(await _tokens.ListAsync(Ct)).RevokedAt);
-        var revoked = (await LoggedAsync())[^1];
+        Assert.Equal(_time.GetUtcNow(), Assert.Single(await Tokens(db).ListAsync(Ct)).RevokedAt);
+        var revoked = (await db.StoredEventsAsync())[^1];
         Assert.Equal(EventType.AuthTokenRevoked, revoked.EventType);
         Assert.Equal("ci", revoked.Data.GetProperty("name").GetString());
     }
@@ -54,14 +43,15 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_UnknownOrAlreadyRevoked_ReturnsFalseAndLogsNothing()
     {
-        var created = await _tokens.CreateAsync("ci", [ApiScopes.Catalogue[0].Scope], Ct);
-        await _tokens.RevokeAsync(created.Token.Id, Ct);
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var created = await Tokens(db).CreateAsync("ci", [Scope], Ct);
+        await Tokens(db).RevokeAsync(created.Token.Id, Ct);
 
-        Assert.False(await _tokens.RevokeAsync(created.Token.Id, Ct));
-        Assert.False(await _tokens.RevokeAsync("tok_missing", Ct));
+        Assert.False(await Tokens(db).RevokeAsync(created.Token.Id, Ct));
+        Assert.False(await Tokens(db).RevokeAsync("tok_missing", Ct));
 
-        Assert.Equal([EventType.AuthTokenCreated, EventType.AuthTokenRevoked], (await LoggedAsync()).Select(e => e.EventType));
+        Assert.Equal([EventType.AuthTokenCreated, EventType.AuthTokenRevoked], (await db.StoredEventsAsync()).Select(e => e.EventType));
     }
 
-    private Task<IReadOnlyList<EventRecord>> LoggedAsync() => new SqliteEventStore(_db.Connections).ReadAfterAsync(0, 100, Ct);
+    private ApiTokenService Tokens(TestDatabase db) => new(new SqliteAuthStore(db.Connections, db.Events), _time);
 }
