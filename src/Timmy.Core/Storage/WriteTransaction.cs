@@ -7,7 +7,9 @@ namespace Timmy.Core.Storage;
 /// <see cref="Transaction"/> commits together in <see cref="CommitAsync"/>, or not at all when the transaction is
 /// disposed without it. It holds the factory's write lock from its start until its after-commit actions have run
 /// (or until it is disposed), so actions given to <see cref="OnCommitted"/> run before any later write transaction
-/// of this process begins: the event log publishes there, and the bus hears events in commit order, which is id order.</summary>
+/// of this process begins: the event log publishes there, and the bus hears events in commit order, which is id order.
+/// So while one is open, its owner must not begin another nor wait for <c>IEventLog.LogAsync</c> (whose writer needs
+/// the same lock): that waits until the factory's busy timeout and fails.</summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly SemaphoreSlim _writeLock;
