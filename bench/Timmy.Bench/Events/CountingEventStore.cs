@@ -5,7 +5,7 @@ namespace Timmy.Bench.Events;
 
 /// <summary>Wraps the real store to count what group commit did: how many transactions, how many events
 /// each carried, and how long each <c>AppendAsync</c> (inserts + commit + fsync) took.</summary>
-public sealed class CountingEventStore(IEventStore inner) : IEventStore
+public sealed class CountingEventStore(IEventStore inner) : DelegatingEventStore(inner)
 {
     private readonly List<(int Size, long Ticks)> _appends = [];
 
@@ -22,10 +22,11 @@ public sealed class CountingEventStore(IEventStore inner) : IEventStore
         }
     }
 
-    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<long>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
-        var ids = await inner.AppendAsync(batch, cancellationToken);
+        var ids = await Inner.AppendAsync(batch, committed, cancellationToken);
         var ticks = Stopwatch.GetTimestamp() - start;
         lock (_appends)
         {
@@ -33,28 +34,4 @@ public sealed class CountingEventStore(IEventStore inner) : IEventStore
         }
         return ids;
     }
-
-    public Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<EventRecord>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
-        inner.ReadAfterAsync(afterId, limit, cancellationToken);
-
-    public Task<IReadOnlyList<EventRecord>> TimelineAsync(string? taskId, string? agentId, int limit, CancellationToken cancellationToken = default) =>
-        inner.TimelineAsync(taskId, agentId, limit, cancellationToken);
-
-    public Task<IReadOnlyList<EventTypeCount>> CountByTypeAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
-        inner.CountByTypeAsync(since, cancellationToken);
-
-    public IAsyncEnumerable<EventRecord> ExportAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        inner.ExportAsync(query, cancellationToken);
-
-    public Task<EventRecord?> GetAsync(long id, CancellationToken cancellationToken = default) =>
-        inner.GetAsync(id, cancellationToken);
-
-    public Task<long> LatestIdAsync(CancellationToken cancellationToken = default) =>
-        inner.LatestIdAsync(cancellationToken);
-
-    public Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        inner.PruneAsync(cutoff, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Timmy.Core.Events;
 using Timmy.Core.Router;
@@ -5,20 +6,19 @@ using Timmy.Core.Router;
 namespace Timmy.Core.Chat;
 
 /// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer or an error turn saying why there is
-/// none (with the provider, model and latency the router reported), then logs chat.answered or chat.failed.
-/// A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
-internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog events, ILogger logger)
+/// none (with the provider, model and latency the router reported), with chat.answered or chat.failed in the same
+/// transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
+internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
 {
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, RoutingInfo? routing, double latencyMs)
     {
         var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Assistant, text,
-            routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false, Math.Round(latencyMs, 1)));
-        await LogAsync(EventType.ChatAnswered, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id, provider = message.Provider, model = message.Model,
-            latency_ms = message.LatencyMs, fallback_used = message.FallbackUsed, chars = text.Length,
-        });
+            turn.Conversation.Id, ConversationRoles.Assistant, text, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false, Math.Round(latencyMs, 1)),
+            stored => Event(EventType.ChatAnswered, new
+            {
+                conversation_id = stored.ConversationId, message_id = stored.Id, provider = stored.Provider, model = stored.Model,
+                latency_ms = stored.LatencyMs, fallback_used = stored.FallbackUsed, chars = text.Length,
+            }));
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
@@ -51,23 +51,22 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
         ChatTurn turn, string content, IReadOnlyList<ProviderAttempt> attempts, RoutingInfo? routing, bool noProvider = false)
     {
         var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Error, content,
-            routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false));
-        await LogAsync(EventType.ChatFailed, new
-        {
-            conversation_id = turn.Conversation.Id, message_id = message.Id,
-            reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
-            attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
-        });
+            turn.Conversation.Id, ConversationRoles.Error, content, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false),
+            stored => Event(EventType.ChatFailed, new
+            {
+                conversation_id = stored.ConversationId, message_id = stored.Id,
+                reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
+                attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
+            }));
         return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
     }
 
-    /// <summary>Stores one of Timmy's turns, even when the caller has given up on it.</summary>
-    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message)
+    /// <summary>Stores one of Timmy's turns with its event, even when the caller has given up on it.</summary>
+    private async Task<ConversationMessage> StoreAsync(NewConversationMessage message, Func<ConversationMessage, EventDraft> logged)
     {
         try
         {
-            return await store.AddMessageAsync(message, CancellationToken.None);
+            return await store.AddMessageAsync(message, logged, CancellationToken.None);
         }
         catch (ConversationNotFoundException)
         {
@@ -78,16 +77,6 @@ internal sealed class ChatTurnRecorder(IConversationStore store, IEventLog event
         }
     }
 
-    private async Task LogAsync(string type, object data)
-    {
-        try
-        {
-            await events.LogAsync(type, TimmyAgent.EventSource, data: data, cancellationToken: CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The turn is stored; a failed audit write must not turn an answer into an error.
-            logger.LogWarning(ex, "Could not log {EventType}", type);
-        }
-    }
+    private static EventDraft Event(string type, object data) => new(type, TimmyAgent.EventSource, data);
+
 }

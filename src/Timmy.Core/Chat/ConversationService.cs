@@ -1,7 +1,7 @@
 namespace Timmy.Core.Chat;
 
 /// <summary>Conversations for the pages and the API: the list, one conversation and a page of its messages, a new
-/// empty one, deleting one. Asking and clearing go through <see cref="TimmyAgent"/>, which knows whether Timmy is
+/// empty one. Asking, clearing and deleting go through <see cref="TimmyAgent"/>, which knows whether Timmy is
 /// answering.</summary>
 public sealed class ConversationService(IConversationStore store)
 {
@@ -17,7 +17,4 @@ public sealed class ConversationService(IConversationStore store)
         store.MessagesAsync(conversationId, limit, beforeId, cancellationToken);
 
     public Task<Conversation> CreateAsync(CancellationToken cancellationToken = default) => store.CreateAsync("", cancellationToken);
-
-    /// <summary>Deletes the conversation and its messages; false when there is none with that id.</summary>
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => store.DeleteAsync(id, cancellationToken);
 }

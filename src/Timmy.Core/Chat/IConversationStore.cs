@@ -1,3 +1,5 @@
+using Timmy.Core.Events;
+
 namespace Timmy.Core.Chat;
 
 /// <summary>Chat sessions and their turns, durable across restarts.</summary>
@@ -19,9 +21,17 @@ public interface IConversationStore
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     Task<ConversationMessage> AddMessageAsync(NewConversationMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes every turn but keeps the conversation (untitled again). False when it does not exist.</summary>
-    Task<bool> ClearAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>Appends a turn as above, with the event <paramref name="logged"/> makes of the stored turn in the same
+    /// transaction.</summary>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
+    Task<ConversationMessage> AddMessageAsync(
+        NewConversationMessage message, Func<ConversationMessage, EventDraft> logged, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the conversation and its turns. False when it does not exist.</summary>
-    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>Deletes every turn but keeps the conversation (untitled again), with the event <paramref name="logged"/>
+    /// in the same transaction. False, and nothing logged, when it does not exist.</summary>
+    Task<bool> ClearAsync(string id, EventDraft logged, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the conversation and its turns, with the event <paramref name="logged"/> in the same
+    /// transaction. False, and nothing logged, when it does not exist.</summary>
+    Task<bool> DeleteAsync(string id, EventDraft logged, CancellationToken cancellationToken = default);
 }

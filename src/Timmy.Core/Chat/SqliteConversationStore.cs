@@ -1,10 +1,12 @@
 using Dapper;
+using Timmy.Core.Events;
 using Timmy.Core.Storage;
 
 namespace Timmy.Core.Chat;
 
-/// <summary>The chat tables (migration M0004) in SQLite, through Dapper.</summary>
-public sealed class SqliteConversationStore(IDbConnectionFactory connections, TimeProvider time) : IConversationStore
+/// <summary>The chat tables (migration M0004) in SQLite, through Dapper. A change that is logged appends its
+/// event in the change's own transaction.</summary>
+public sealed class SqliteConversationStore(IDbConnectionFactory connections, IEventLog events, TimeProvider time) : IConversationStore
 {
     public const int MaxTitleLength = 80;
 
@@ -60,22 +62,25 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, Ti
         return new MessagePage(page, rows.Count > limit);
     }
 
-    public async Task<ConversationMessage> AddMessageAsync(NewConversationMessage message, CancellationToken cancellationToken = default)
+    public Task<ConversationMessage> AddMessageAsync(NewConversationMessage message, CancellationToken cancellationToken = default) =>
+        AddMessageAsync(message, null, cancellationToken);
+
+    public async Task<ConversationMessage> AddMessageAsync(
+        NewConversationMessage message, Func<ConversationMessage, EventDraft>? logged, CancellationToken cancellationToken = default)
     {
         var now = Timestamps.Format(time.GetUtcNow());
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var touched = await connection.ExecuteAsync(new CommandDefinition("""
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var touched = await transaction.Connection.ExecuteAsync(new CommandDefinition("""
             UPDATE conversations SET updated_at = @now,
                 title = CASE WHEN title = '' AND @role = 'user' THEN @title ELSE title END
             WHERE id = @id
-            """, new { now, id = message.ConversationId, role = message.Role, title = TitleFrom(message.Content) }, transaction,
+            """, new { now, id = message.ConversationId, role = message.Role, title = TitleFrom(message.Content) }, transaction.Transaction,
             cancellationToken: cancellationToken));
         if (touched == 0)
         {
             throw new ConversationNotFoundException(message.ConversationId);
         }
-        var row = await connection.QuerySingleAsync<MessageRow>(new CommandDefinition($"""
+        var row = await transaction.Connection.QuerySingleAsync<MessageRow>(new CommandDefinition($"""
             INSERT INTO messages (conversation_id, role, content, provider, model, fallback_used, latency_ms, created_at)
             VALUES (@ConversationId, @Role, @Content, @Provider, @Model, @FallbackUsed, @LatencyMs, @now)
             RETURNING {MessageColumns}
@@ -83,29 +88,44 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, Ti
         {
             message.ConversationId, message.Role, message.Content, message.Provider, message.Model,
             FallbackUsed = message.FallbackUsed ? 1 : 0, message.LatencyMs, now,
-        }, transaction, cancellationToken: cancellationToken));
+        }, transaction.Transaction, cancellationToken: cancellationToken));
+        var stored = row.ToMessage();
+        if (logged is not null)
+        {
+            await events.AppendAsync(transaction, logged(stored), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
-        return row.ToMessage();
+        return stored;
     }
 
-    public async Task<bool> ClearAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<bool> ClearAsync(string id, EventDraft logged, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var touched = await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var touched = await transaction.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET title = '', updated_at = @now WHERE id = @id",
-            new { id, now = Timestamps.Format(time.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM messages WHERE conversation_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return touched > 0;
+            new { id, now = Timestamps.Format(time.GetUtcNow()) }, transaction.Transaction, cancellationToken: cancellationToken));
+        if (touched == 0)
+        {
+            return false;
+        }
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM messages WHERE conversation_id = @id", new { id }, transaction.Transaction, cancellationToken: cancellationToken));
+        return await CommitLoggedAsync(transaction, logged, cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string id, EventDraft logged, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM conversations WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var deleted = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM conversations WHERE id = @id", new { id }, transaction.Transaction, cancellationToken: cancellationToken));
+        return deleted > 0 && await CommitLoggedAsync(transaction, logged, cancellationToken);
+    }
+
+    private async Task<bool> CommitLoggedAsync(WriteTransaction transaction, EventDraft logged, CancellationToken cancellationToken)
+    {
+        await events.AppendAsync(transaction, logged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The first line of a message, shortened to <see cref="MaxTitleLength"/> characters.</summary>

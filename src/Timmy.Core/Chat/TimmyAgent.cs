@@ -20,7 +20,6 @@ public sealed class TimmyAgent(
     AgentRunner runner,
     IConversationStore store,
     ContextBudget budget,
-    IEventLog events,
     IOptions<ChatAgentOptions> options,
     TimeProvider time,
     ILogger<TimmyAgent> logger)
@@ -28,7 +27,7 @@ public sealed class TimmyAgent(
     public const string EventSource = "timmy";
 
     private readonly AnsweringConversations _answering = new();
-    private readonly ChatTurnRecorder _record = new(store, events, logger);
+    private readonly ChatTurnRecorder _record = new(store, logger);
 
     public const string EmptyMessage = "'message' must not be empty.";
 
@@ -74,8 +73,16 @@ public sealed class TimmyAgent(
     {
         using var answering = _answering.TryStart(conversationId)
             ?? throw new ConversationBusyException(conversationId, ConversationBusyException.ClearAdvice);
-        return await store.ClearAsync(conversationId, cancellationToken);
+        return await store.ClearAsync(conversationId, ConversationEvent(EventType.ChatConversationCleared, conversationId), cancellationToken);
     }
+
+    /// <summary>Deletes the conversation and its messages (see <see cref="IConversationStore.DeleteAsync"/>). A turn Timmy is
+    /// answering in it ends with <see cref="ConversationDeletedException"/>.</summary>
+    public Task<bool> DeleteAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        store.DeleteAsync(conversationId, ConversationEvent(EventType.ChatConversationDeleted, conversationId), cancellationToken);
+
+    private static EventDraft ConversationEvent(string type, string conversationId) =>
+        new(type, EventSource, new { conversation_id = conversationId });
 
     /// <summary>Asks and answers in one call.</summary>
     public async Task<ChatAnswer> AskAsync(string? conversationId, string message, CancellationToken cancellationToken = default) =>

@@ -1,12 +1,15 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Timmy.Core.Storage;
 
 namespace Timmy.Core.Events;
 
-/// <summary>Writes events with group commit: callers queue their event and wait; one writer loop takes
-/// everything queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction, then
-/// completes each caller and then publishes the batch on the bus in id order. Under a burst of writers this
-/// costs one fsync per batch instead of one per event.</summary>
+/// <summary>Writes events logged alone with group commit: callers queue their event and wait; one writer loop
+/// takes everything queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction, then
+/// completes each caller and publishes the batch on the bus in id order. Under a burst of writers this
+/// costs one fsync per batch instead of one per event. An event that belongs to a state change is appended
+/// to the store's own transaction instead (<see cref="AppendAsync"/>) and published after that commits;
+/// both paths publish from inside the connection factory's commit order, so the bus hears every event in id order.</summary>
 public sealed class EventLog : IEventLog, IAsyncDisposable
 {
     public const int MaxBatch = 1024;
@@ -31,32 +34,46 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
         string eventType, string source, string? taskId = null, string? agentId = null,
         object? data = null, CancellationToken cancellationToken = default)
     {
-        if (!EventType.IsKnown(eventType))
-        {
-            throw new ArgumentException(
-                $"Unknown event type '{EventSanitizer.Text(eventType ?? "", 64)}'. Known types: {string.Join(", ", EventType.All)}.",
-                nameof(eventType));
-        }
-        if (string.IsNullOrWhiteSpace(source))
-        {
-            throw new ArgumentException("An event needs a source.", nameof(source));
-        }
+        var stamped = Stamp(new EventDraft(eventType, source, data, taskId, agentId));
         cancellationToken.ThrowIfCancellationRequested();
-
-        var draft = new NewEvent(
-            eventType,
-            EventSanitizer.Text(source.Trim(), EventSanitizer.MaxSourceLength),
-            EventSanitizer.OptionalField(taskId),
-            EventSanitizer.OptionalField(agentId),
-            EventSanitizer.Data(data),
-            TruncateToMicroseconds(_time.GetUtcNow()));
         // Once queued, the event is written even if this caller stops waiting.
-        var pending = new Pending(draft, new TaskCompletionSource<EventRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(stamped, new TaskCompletionSource<EventRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(EventLog), "The event log is shut down.");
         }
         return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<EventRecord> AppendAsync(WriteTransaction transaction, EventDraft draft, CancellationToken cancellationToken = default)
+    {
+        var stamped = Stamp(draft);
+        var ids = await _store.AppendAsync(transaction, [stamped], cancellationToken);
+        var record = stamped.WithId(ids[0]);
+        transaction.OnCommitted(() => _bus.Publish(record));
+        return record;
+    }
+
+    /// <summary>Checks and sanitises an event the same way on both paths, and stamps it with the time.</summary>
+    private NewEvent Stamp(EventDraft draft)
+    {
+        if (!EventType.IsKnown(draft.EventType))
+        {
+            throw new ArgumentException(
+                $"Unknown event type '{EventSanitizer.Text(draft.EventType ?? "", 64)}'. Known types: {string.Join(", ", EventType.All)}.",
+                "eventType");
+        }
+        if (string.IsNullOrWhiteSpace(draft.Source))
+        {
+            throw new ArgumentException("An event needs a source.", "source");
+        }
+        return new NewEvent(
+            draft.EventType,
+            EventSanitizer.Text(draft.Source.Trim(), EventSanitizer.MaxSourceLength),
+            EventSanitizer.OptionalField(draft.TaskId),
+            EventSanitizer.OptionalField(draft.AgentId),
+            EventSanitizer.Data(draft.Data),
+            TruncateToMicroseconds(_time.GetUtcNow()));
     }
 
     private async Task WriteLoopAsync()
@@ -78,10 +95,22 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
 
     private async Task WriteBatchAsync(List<Pending> batch, List<NewEvent> drafts)
     {
-        IReadOnlyList<long> ids;
         try
         {
-            ids = await _store.AppendAsync(drafts);
+            // Callers first (their events are durable now), then listeners, in id order, before any later commit.
+            await _store.AppendAsync(drafts, ids =>
+            {
+                var records = new EventRecord[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    records[i] = batch[i].Draft.WithId(ids[i]);
+                    batch[i].Done.TrySetResult(records[i]);
+                }
+                foreach (var record in records)
+                {
+                    _bus.Publish(record);
+                }
+            });
         }
         catch (Exception ex)
         {
@@ -90,19 +119,6 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
             {
                 pending.Done.TrySetException(ex);
             }
-            return;
-        }
-
-        // Callers first (their events are durable now), then listeners, in id order.
-        var records = new EventRecord[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            records[i] = batch[i].Draft.WithId(ids[i]);
-            batch[i].Done.TrySetResult(records[i]);
-        }
-        foreach (var record in records)
-        {
-            _bus.Publish(record);
         }
     }
 

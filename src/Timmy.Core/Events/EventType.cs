@@ -41,6 +41,8 @@ public static class EventType
 
     public const string ChatAnswered = "chat.answered";
     public const string ChatFailed = "chat.failed";
+    public const string ChatConversationCleared = "chat.conversation_cleared";
+    public const string ChatConversationDeleted = "chat.conversation_deleted";
 
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -53,7 +55,7 @@ public static class EventType
         ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,
         ProviderEnabled, ProviderDisabled, ProviderProbed,
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
-        ChatAnswered, ChatFailed,
+        ChatAnswered, ChatFailed, ChatConversationCleared, ChatConversationDeleted,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -1,9 +1,11 @@
+using Timmy.Core.Storage;
+
 namespace Timmy.Core.Events;
 
 /// <summary>The one event path (ADR-017): sanitise, store durably, then publish on the bus.</summary>
 public interface IEventLog
 {
-    /// <summary>Logs an event. Returns once the event is committed, with its id.</summary>
+    /// <summary>Logs an event on its own. Returns once the event is committed, with its id.</summary>
     /// <exception cref="ArgumentException">The type is not in <see cref="EventType"/>, or the source is empty.</exception>
     Task<EventRecord> LogAsync(
         string eventType,
@@ -12,4 +14,10 @@ public interface IEventLog
         string? agentId = null,
         object? data = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an event to a store's write transaction, so the state change and its event commit together
+    /// or not at all. The event is published on the bus right after that commit, in id order with every other
+    /// event, and never if the transaction does not commit. The returned record is what will be published.</summary>
+    /// <exception cref="ArgumentException">The type is not in <see cref="EventType"/>, or the source is empty.</exception>
+    Task<EventRecord> AppendAsync(WriteTransaction transaction, EventDraft draft, CancellationToken cancellationToken = default);
 }

@@ -1,10 +1,20 @@
+using Timmy.Core.Storage;
+
 namespace Timmy.Core.Events;
 
 /// <summary>Durable storage of the event log. Implementations must assign ids in commit order.</summary>
 public interface IEventStore
 {
-    /// <summary>Stores the batch in one transaction and returns the ids in batch order.</summary>
-    Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default);
+    /// <summary>Stores the batch in one transaction of its own and returns the ids in batch order.
+    /// <paramref name="committed"/> gets the ids right after the commit, in the database's commit order
+    /// (see <see cref="WriteTransaction.OnCommitted"/>).</summary>
+    Task<IReadOnlyList<long>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the events inside <paramref name="transaction"/> (durable when it commits, gone if it does not)
+    /// and returns their ids in order.</summary>
+    Task<IReadOnlyList<long>> AppendAsync(
+        WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default);
 
     Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default);
 

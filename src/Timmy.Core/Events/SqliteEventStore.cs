@@ -16,7 +16,8 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
     private readonly SemaphoreSlim _writerLock = new(1, 1);
     private EventWriter? _writer;
 
-    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
     {
         await _writerLock.WaitAsync(cancellationToken);
         try
@@ -24,7 +25,7 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
             _writer ??= await EventWriter.OpenAsync(connections, cancellationToken);
             try
             {
-                return await _writer.AppendAsync(batch, cancellationToken);
+                return await _writer.AppendAsync(batch, committed, cancellationToken);
             }
             catch
             {
@@ -38,6 +39,13 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
         {
             _writerLock.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<long>> AppendAsync(
+        WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
+    {
+        await using var insert = new EventInsert(transaction.Connection);
+        return await insert.RunAsync(transaction.Transaction, events, cancellationToken);
     }
 
     public async Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default)

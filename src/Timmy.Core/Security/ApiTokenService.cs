@@ -7,8 +7,9 @@ namespace Timmy.Core.Security;
 
 /// <summary>Creates, checks and revokes the owner's API tokens. A token is <c>tt_</c> + 32 random bytes
 /// (base64url); only its SHA-256 is stored, so a stolen database does not yield usable tokens.</summary>
-public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProvider time)
+public sealed class ApiTokenService(IAuthStore store, TimeProvider time)
 {
+    public const string EventSource = "auth";
     public const string TokenPrefix = "tt_";
     public const int MaxNameLength = 80;
 
@@ -40,8 +41,8 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
             time.GetUtcNow(),
             null,
             null);
-        await store.InsertTokenAsync(token, HashToken(secret), cancellationToken);
-        await events.LogAsync(EventType.AuthTokenCreated, "auth", data: new { token_id = token.Id, token.Name, scopes = token.Scopes }, cancellationToken: cancellationToken);
+        var created = new EventDraft(EventType.AuthTokenCreated, EventSource, new { token_id = token.Id, token.Name, scopes = token.Scopes });
+        await store.InsertTokenAsync(token, HashToken(secret), created, cancellationToken);
         return new CreatedApiToken(token, secret);
     }
 
@@ -62,16 +63,10 @@ public sealed class ApiTokenService(IAuthStore store, IEventLog events, TimeProv
 
     public Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default) => store.ListTokensAsync(cancellationToken);
 
-    public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var revoked = await store.RevokeTokenAsync(id, time.GetUtcNow(), cancellationToken);
-        if (revoked)
-        {
-            var name = (await store.ListTokensAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)?.Name;
-            await events.LogAsync(EventType.AuthTokenRevoked, "auth", data: new { token_id = id, name }, cancellationToken: cancellationToken);
-        }
-        return revoked;
-    }
+    /// <summary>Revokes an active token, logging auth.token_revoked with it; false when there is no such active token.</summary>
+    public Task<bool> RevokeAsync(string id, CancellationToken cancellationToken = default) =>
+        store.RevokeTokenAsync(id, time.GetUtcNow(),
+            token => new EventDraft(EventType.AuthTokenRevoked, EventSource, new { token_id = token.Id, name = token.Name }), cancellationToken);
 
     /// <summary>Why <see cref="CreateAsync"/> refused, in its own words (without the "(Parameter …)" .NET appends).</summary>
     public static string Reason(ArgumentException refusal) => refusal.Message.Split(" (Parameter")[0];

@@ -1,3 +1,5 @@
+using Timmy.Core.Events;
+
 namespace Timmy.Core.Security;
 
 /// <summary>Persistence for sign-in: the owner's password hash and the API tokens.</summary>
@@ -7,14 +9,16 @@ public interface IAuthStore
 
     Task SetPasswordHashAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    Task InsertTokenAsync(ApiToken token, string tokenHash, CancellationToken cancellationToken = default);
+    /// <summary>Stores a new token with the event <paramref name="logged"/> in the same transaction.</summary>
+    Task InsertTokenAsync(ApiToken token, string tokenHash, EventDraft logged, CancellationToken cancellationToken = default);
 
     Task<ApiToken?> FindActiveTokenByHashAsync(string tokenHash, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ApiToken>> ListTokensAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the token revoked; false when there is no such active token.</summary>
-    Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>Marks the token revoked, with the event <paramref name="logged"/> makes of it in the same transaction;
+    /// false, and nothing logged, when there is no such active token.</summary>
+    Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, Func<ApiToken, EventDraft> logged, CancellationToken cancellationToken = default);
 
     Task TouchTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -1,10 +1,12 @@
 using Dapper;
+using Timmy.Core.Events;
 using Timmy.Core.Storage;
 
 namespace Timmy.Core.Security;
 
-/// <summary>Sign-in data in SQLite (<c>owner_credentials</c>, <c>api_tokens</c>).</summary>
-public sealed class SqliteAuthStore(IDbConnectionFactory connections) : IAuthStore
+/// <summary>Sign-in data in SQLite (<c>owner_credentials</c>, <c>api_tokens</c>). A token's creation and revocation
+/// append their event in the same transaction.</summary>
+public sealed class SqliteAuthStore(IDbConnectionFactory connections, IEventLog events) : IAuthStore
 {
     private const string TokenColumns = "id, name, prefix, scopes, created_at, last_used_at, revoked_at";
 
@@ -23,12 +25,15 @@ public sealed class SqliteAuthStore(IDbConnectionFactory connections) : IAuthSto
             new { hash, at = Timestamps.Format(at) });
     }
 
-    public async Task InsertTokenAsync(ApiToken token, string tokenHash, CancellationToken cancellationToken = default)
+    public async Task InsertTokenAsync(ApiToken token, string tokenHash, EventDraft logged, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        await transaction.Connection.ExecuteAsync(
             "INSERT INTO api_tokens (id, name, token_hash, prefix, scopes, created_at) VALUES (@Id, @Name, @hash, @Prefix, @scopes, @created)",
-            new { token.Id, token.Name, hash = tokenHash, token.Prefix, scopes = string.Join(' ', token.Scopes), created = Timestamps.Format(token.CreatedAt) });
+            new { token.Id, token.Name, hash = tokenHash, token.Prefix, scopes = string.Join(' ', token.Scopes), created = Timestamps.Format(token.CreatedAt) },
+            transaction.Transaction);
+        await events.AppendAsync(transaction, logged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ApiToken?> FindActiveTokenByHashAsync(string tokenHash, CancellationToken cancellationToken = default)
@@ -46,12 +51,19 @@ public sealed class SqliteAuthStore(IDbConnectionFactory connections) : IAuthSto
         return rows.Select(r => r.ToToken()).ToList();
     }
 
-    public async Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, Func<ApiToken, EventDraft> logged, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "UPDATE api_tokens SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL",
-            new { id, at = Timestamps.Format(at) }) == 1;
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var row = await transaction.Connection.QuerySingleOrDefaultAsync<TokenRow>(
+            $"UPDATE api_tokens SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL RETURNING {TokenColumns}",
+            new { id, at = Timestamps.Format(at) }, transaction.Transaction);
+        if (row is null)
+        {
+            return false;
+        }
+        await events.AppendAsync(transaction, logged(row.ToToken()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task TouchTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeSpan _busyTimeout;
     private int _walEnabled;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -26,6 +29,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             DefaultTimeout = Math.Max(1, storage.BusyTimeoutMs / 1000),
         }.ToString();
         // Per-connection settings; journal_mode=WAL is stored in the file, so it is set once.
+        _busyTimeout = TimeSpan.FromMilliseconds(storage.BusyTimeoutMs);
         _pragmas = $"PRAGMA busy_timeout={storage.BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
     }
 
@@ -45,6 +49,32 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Write transactions of this process queue here, in turn and without blocking a thread, before
+    /// they take SQLite's write lock (BEGIN IMMEDIATE); the lock is theirs until their after-commit actions have run.</summary>
+    public async Task<WriteTransaction> BeginWriteAsync(DbConnection? connection = null, CancellationToken cancellationToken = default)
+    {
+        if (!await _writeLock.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new TimeoutException($"Another write to {DatabasePath} held it for longer than {_busyTimeout.TotalMilliseconds} ms.");
+        }
+        var owned = connection is null;
+        try
+        {
+            connection ??= await OpenAsync(cancellationToken);
+            var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return new WriteTransaction(connection, transaction, _writeLock, owned);
+        }
+        catch
+        {
+            if (owned && connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            _writeLock.Release();
             throw;
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Timmy.Core.Chat;
 using Timmy.Core.Security;
 using Timmy.Tests.Router.Fakes;
 
@@ -30,7 +31,7 @@ public abstract class ChatWebTests : IAsyncLifetime
         await Host.Ollama.WhileHeldAsync(async () =>
         {
             id = Assert.Single(await Host.Store.ListAsync(10, Ct)).Id;
-            await Host.Store.DeleteAsync(id, Ct);
+            await Host.Factory.Service<TimmyAgent>().DeleteAsync(id, Ct);
         });
         return id;
     }

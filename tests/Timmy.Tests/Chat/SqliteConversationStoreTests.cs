@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using Timmy.Core.Chat;
+using Timmy.Core.Events;
 using Timmy.Tests.Infrastructure;
 
 namespace Timmy.Tests.Chat;
@@ -12,10 +13,12 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     private SqliteConversationStore _store = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static EventDraft Deleted => new(EventType.ChatConversationDeleted, "test");
+
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(_time);
-        _store = new SqliteConversationStore(_db.Connections, _time);
+        _store = new SqliteConversationStore(_db.Connections, _db.Events, _time);
     }
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
@@ -159,14 +162,22 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     {
         var conversation = await ConversationWithTurnsAsync();
 
-        Assert.True(await _store.ClearAsync(conversation.Id, Ct));
+        Assert.True(await _store.ClearAsync(conversation.Id, new EventDraft(EventType.ChatConversationCleared, "test"), Ct));
 
         var cleared = await _store.GetAsync(conversation.Id, Ct);
         Assert.NotNull(cleared);
         Assert.Equal("", cleared.Title);
         Assert.Equal(0, cleared.MessageCount);
         Assert.Empty(await _store.AllMessagesAsync(conversation.Id, Ct));
-        Assert.False(await _store.ClearAsync("missing", Ct));
+        Assert.Equal([EventType.ChatConversationCleared], await LoggedTypesAsync());
+    }
+
+    [Fact]
+    public async Task Clear_Missing_ReturnsFalseAndLogsNothing()
+    {
+        Assert.False(await _store.ClearAsync("missing", new EventDraft(EventType.ChatConversationCleared, "test"), Ct));
+
+        Assert.Empty(await LoggedTypesAsync());
     }
 
     [Fact]
@@ -175,12 +186,37 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         var conversation = await ConversationWithTurnsAsync();
         var other = await ConversationWithTurnsAsync();
 
-        Assert.True(await _store.DeleteAsync(conversation.Id, Ct));
+        Assert.True(await _store.DeleteAsync(conversation.Id, Deleted, Ct));
 
         Assert.Null(await _store.GetAsync(conversation.Id, Ct));
         Assert.Equal(0, await CountMessagesAsync(conversation.Id));
         Assert.Equal(2, await CountMessagesAsync(other.Id));
-        Assert.False(await _store.DeleteAsync(conversation.Id, Ct));
+        Assert.False(await _store.DeleteAsync(conversation.Id, Deleted, Ct));
+        Assert.Equal([EventType.ChatConversationDeleted], await LoggedTypesAsync());
+    }
+
+    [Fact]
+    public async Task AddMessage_WithEvent_StoresBothWithTheStoredMessagesId()
+    {
+        var conversation = await _store.CreateAsync("", Ct);
+
+        var message = await _store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.Assistant, "answer"),
+            stored => new EventDraft(EventType.ChatAnswered, "test", new { message_id = stored.Id }), Ct);
+
+        var logged = Assert.Single(await _db.StoredEventsAsync());
+        Assert.Equal(message.Id, logged.Data.GetProperty("message_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task AddMessage_EventRefused_StoresNeither()
+    {
+        var conversation = await _store.CreateAsync("", Ct);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.AddMessageAsync(
+            new NewConversationMessage(conversation.Id, ConversationRoles.Assistant, "answer"), _ => new EventDraft("chat.typo", "test"), Ct));
+
+        Assert.Empty(await _store.AllMessagesAsync(conversation.Id, Ct));
+        Assert.Empty(await LoggedTypesAsync());
     }
 
     [Fact]
@@ -188,7 +224,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     {
         var conversation = await ConversationWithTurnsAsync();
 
-        var restarted = new SqliteConversationStore(new Timmy.Core.Storage.SqliteConnectionFactory(_db.Options), _time);
+        var restarted = new SqliteConversationStore(new Timmy.Core.Storage.SqliteConnectionFactory(_db.Options), _db.Events, _time);
 
         Assert.Equal("question", (await restarted.GetAsync(conversation.Id, Ct))!.Title);
         Assert.Equal(["question", "answer"], (await restarted.AllMessagesAsync(conversation.Id, Ct)).Select(m => m.Content));
@@ -201,6 +237,8 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         await _store.AddMessageAsync(new NewConversationMessage(conversation.Id, ConversationRoles.Assistant, "answer", "ollama", "llama3.2"), Ct);
         return conversation;
     }
+
+    private async Task<IReadOnlyList<string>> LoggedTypesAsync() => (await _db.StoredEventsAsync()).Select(e => e.EventType).ToList();
 
     /// <summary>Rows in the messages table itself (all of them when <paramref name="conversationId"/> is null).</summary>
     private async Task<long> CountMessagesAsync(string? conversationId)

@@ -156,7 +156,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         var received = "";
 
         var streaming = StreamAsync(turn, Ct, text => received = text);
-        await Ollama.WhileHeldAsync(() => Store.DeleteAsync(turn.Conversation.Id, Ct));
+        await Ollama.WhileHeldAsync(() => Agent.DeleteAsync(turn.Conversation.Id, Ct));
 
         var error = await Assert.ThrowsAsync<ConversationDeletedException>(() => streaming);
         Assert.Equal(turn.Conversation.Id, error.ConversationId);
@@ -174,7 +174,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         {
             if (update.Text == " two")
             {
-                await Store.DeleteAsync(turn.Conversation.Id, Ct);
+                await Agent.DeleteAsync(turn.Conversation.Id, Ct);
                 break; // the interrupted turn has nowhere to go, and nobody to tell
             }
         }

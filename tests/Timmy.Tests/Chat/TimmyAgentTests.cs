@@ -180,7 +180,7 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         var turn = await Agent.BeginAsync(null, "slow one", Ct);
 
         var answering = Agent.AnswerAsync(turn, Ct);
-        await Ollama.WhileHeldAsync(() => Store.DeleteAsync(turn.Conversation.Id, Ct));
+        await Ollama.WhileHeldAsync(() => Agent.DeleteAsync(turn.Conversation.Id, Ct));
 
         var error = await Assert.ThrowsAsync<ConversationDeletedException>(() => answering);
         Assert.Equal(turn.Conversation.Id, error.ConversationId);

@@ -89,7 +89,7 @@ public sealed class ChatCommandTests : LoopbackChatTests
         Ollama.Enqueue(FakeReply.Held());
 
         var running = ReplAsync("first\nsecond\n");
-        await Ollama.WhileHeldAsync(async () => await Store.DeleteAsync(Assert.Single(await Store.ListAsync(10, Ct)).Id, Ct));
+        await Ollama.WhileHeldAsync(async () => await Agent.DeleteAsync(Assert.Single(await Store.ListAsync(10, Ct)).Id, Ct));
 
         Assert.Equal(0, await running);
         Assert.Contains(new ConversationDeletedException("").Message + " The next message starts a new conversation.", _error.ToString());

@@ -123,14 +123,15 @@ public sealed class EventLogTests : IAsyncLifetime
         Assert.Equal(50, await _store.LatestIdAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
-    private sealed class CountingEventStore(IEventStore inner) : IEventStore
+    private sealed class CountingEventStore(IEventStore inner) : DelegatingEventStore(inner)
     {
         private int _batches;
 
         public int Batches => Volatile.Read(ref _batches);
         public bool FailNext { get; set; }
 
-        public Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<long>> AppendAsync(
+            IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _batches);
             if (FailNext)
@@ -138,16 +139,7 @@ public sealed class EventLogTests : IAsyncLifetime
                 FailNext = false;
                 throw new InvalidOperationException("disk full");
             }
-            return inner.AppendAsync(batch, cancellationToken);
+            return Inner.AppendAsync(batch, committed, cancellationToken);
         }
-
-        public Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
-        public Task<IReadOnlyList<EventRecord>> ReadAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default) => inner.ReadAfterAsync(afterId, limit, cancellationToken);
-        public Task<IReadOnlyList<EventRecord>> TimelineAsync(string? taskId, string? agentId, int limit, CancellationToken cancellationToken = default) => inner.TimelineAsync(taskId, agentId, limit, cancellationToken);
-        public Task<IReadOnlyList<EventTypeCount>> CountByTypeAsync(DateTimeOffset since, CancellationToken cancellationToken = default) => inner.CountByTypeAsync(since, cancellationToken);
-        public IAsyncEnumerable<EventRecord> ExportAsync(EventQuery query, CancellationToken cancellationToken = default) => inner.ExportAsync(query, cancellationToken);
-        public Task<EventRecord?> GetAsync(long id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
-        public Task<long> LatestIdAsync(CancellationToken cancellationToken = default) => inner.LatestIdAsync(cancellationToken);
-        public Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => inner.PruneAsync(cutoff, cancellationToken);
     }
 }

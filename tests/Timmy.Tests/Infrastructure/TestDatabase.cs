@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
 using Timmy.Core.Storage;
 
 namespace Timmy.Tests.Infrastructure;
@@ -8,8 +9,12 @@ namespace Timmy.Tests.Infrastructure;
 /// <summary>A migrated SQLite database in a temporary folder, deleted on dispose.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string directory)
+    private readonly TimeProvider _time;
+    private EventLog? _events;
+
+    private TestDatabase(string directory, TimeProvider? time)
     {
+        _time = time ?? TimeProvider.System;
         Directory = directory;
         Options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { DataDirectory = directory });
         Connections = new SqliteConnectionFactory(Options);
@@ -21,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(TimeProvider? time = null, bool migrate = true)
     {
-        var db = new TestDatabase(System.IO.Directory.CreateTempSubdirectory("timmy-test-").FullName);
+        var db = new TestDatabase(System.IO.Directory.CreateTempSubdirectory("timmy-test-").FullName, time);
         if (migrate)
         {
             await db.NewMigrator(time).MigrateAsync();
@@ -32,8 +37,22 @@ public sealed class TestDatabase : IAsyncDisposable
     public Migrator NewMigrator(TimeProvider? time = null) =>
         new(Connections, NullLogger<Migrator>.Instance, time ?? TimeProvider.System);
 
-    public ValueTask DisposeAsync()
+    /// <summary>The bus <see cref="Events"/> publishes on.</summary>
+    public EventBus Bus { get; } = new();
+
+    /// <summary>An event log on this database (on the time given to <see cref="CreateAsync"/>), for stores that
+    /// log their changes; made on first use, disposed with the database.</summary>
+    public EventLog Events => _events ??= new(new SqliteEventStore(Connections), Bus, _time, NullLogger<EventLog>.Instance);
+
+    /// <summary>Every stored event, oldest first.</summary>
+    public Task<IReadOnlyList<EventRecord>> StoredEventsAsync() => new SqliteEventStore(Connections).ReadAfterAsync(0, 100_000);
+
+    public async ValueTask DisposeAsync()
     {
+        if (_events is not null)
+        {
+            await _events.DisposeAsync();
+        }
         SqliteConnection.ClearAllPools();
         try
         {
@@ -42,6 +61,5 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
         }
-        return ValueTask.CompletedTask;
     }
 }

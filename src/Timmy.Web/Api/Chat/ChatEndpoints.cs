@@ -145,8 +145,8 @@ public static class ChatEndpoints
             ? TypedResults.Ok(conversation)
             : throw new ConversationNotFoundException(id);
 
-    private static async Task<NoContent> DeleteAsync(string id, ConversationService conversations, CancellationToken ct) =>
-        await conversations.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new ConversationNotFoundException(id);
+    private static async Task<NoContent> DeleteAsync(string id, TimmyAgent agent, CancellationToken ct) =>
+        await agent.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new ConversationNotFoundException(id);
 
     /// <summary>The refusals a question can meet before Timmy answers, for the OpenAPI document.</summary>
     private static RouteHandlerBuilder ProducesQuestionRefusals(this RouteHandlerBuilder route) =>

@@ -39,6 +39,8 @@ public static class EventPresentation
         [EventType.AuthTokenRevoked] = ("🗑️", "API token revoked"),
         [EventType.ChatAnswered] = ("💬", "Timmy answered"),
         [EventType.ChatFailed] = ("❗", "Timmy could not answer"),
+        [EventType.ChatConversationCleared] = ("🧹", "Conversation cleared"),
+        [EventType.ChatConversationDeleted] = ("🗑️", "Conversation deleted"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";
