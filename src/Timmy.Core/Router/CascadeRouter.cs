@@ -19,14 +19,8 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var attempts = new List<ProviderAttempt>();
         var started = time.GetTimestamp();
-        foreach (var provider in registry.CascadeOrder())
+        foreach (var (provider, isTrial, model, call) in Admitted(registry, options, attempts))
         {
-            if (!TryAdmit(provider, attempts, out var isTrial))
-            {
-                continue;
-            }
-            var model = provider.ResolveModel(options?.ModelId);
-            var call = WithModel(options, model);
             var attemptStart = time.GetTimestamp();
             try
             {
@@ -60,14 +54,8 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var attempts = new List<ProviderAttempt>();
-        foreach (var provider in registry.CascadeOrder())
+        foreach (var (provider, isTrial, model, call) in Admitted(registry, options, attempts))
         {
-            if (!TryAdmit(provider, attempts, out var isTrial))
-            {
-                continue;
-            }
-            var model = provider.ResolveModel(options?.ModelId);
-            var call = WithModel(options, model);
             var attemptStart = time.GetTimestamp();
             OpenStream? stream = null;
             try
@@ -147,6 +135,21 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
     public void Dispose()
     {
         // Providers belong to the registry, which the container disposes.
+    }
+
+    /// <summary>The providers in cascade order that may be called now, each admitted (its breaker asked) only when
+    /// the caller moves on to it; the ones passed over are noted in <paramref name="attempts"/>.</summary>
+    private static IEnumerable<(ProviderRuntime Provider, bool IsTrial, string? Model, ChatOptions Call)> Admitted(
+        ProviderRegistry registry, ChatOptions? options, List<ProviderAttempt> attempts)
+    {
+        foreach (var provider in registry.CascadeOrder())
+        {
+            if (TryAdmit(provider, attempts, out var isTrial))
+            {
+                var model = provider.ResolveModel(options?.ModelId);
+                yield return (provider, isTrial, model, WithModel(options, model));
+            }
+        }
     }
 
     private static bool TryAdmit(ProviderRuntime provider, List<ProviderAttempt> attempts, out bool isTrial)
