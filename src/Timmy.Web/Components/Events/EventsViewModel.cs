@@ -47,7 +47,7 @@ public sealed class EventsViewModel
     public static IReadOnlyList<string> TypeOptions { get; } =
         EventType.Categories.Select(c => c + ".*").Concat(EventType.All).ToList();
 
-    public string LinkFor(string key, string value) => QueryHelpers.AddQueryString("/swarm/events", key, value);
+    public static string LinkFor(string key, string value) => QueryHelpers.AddQueryString("/swarm/events", key, value);
 
     public string ExportUrl(string format) =>
         QueryHelpers.AddQueryString("/api/v1/events/export",
