@@ -12,6 +12,7 @@ using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Chat;
 using Timmy.Web.Components.Events;
+using Timmy.Web.Components.Router;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -59,6 +60,8 @@ app.MapAuthEndpoints();
 app.MapTokenEndpoints();
 app.MapEventEndpoints();
 app.MapActivityFeed();
+app.MapEventFragments();
+app.MapRouterFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -51,8 +51,9 @@ public class BrowserFixture : IAsyncLifetime
     /// violations and script failures show up here).</summary>
     public List<string> ConsoleErrors { get; } = [];
 
-    public async Task<IBrowserContext> NewOwnerContextAsync() =>
-        Watch(await Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = _ownerState, BaseURL = Server.BaseUrl }));
+    /// <param name="javaScript">False: a browser with scripts switched off, to see what a page is without them.</param>
+    public async Task<IBrowserContext> NewOwnerContextAsync(bool javaScript = true) =>
+        Watch(await Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = _ownerState, BaseURL = Server.BaseUrl, JavaScriptEnabled = javaScript }));
 
     public async Task<IBrowserContext> NewAnonymousContextAsync() =>
         Watch(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl }));

@@ -112,6 +112,27 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LiveFragment_OpenCircuit_HasTheCardsTextsWithoutTheirForms()
+    {
+        _ollama.Default = FakeReply.Error(500);
+        var api = await _factory.CreateOwnerClientAsync();
+        await api.PostAsJsonAsync("/api/v1/router/complete", new { prompt = "hi" }, Ct);
+
+        var browser = await OwnerBrowserSession.SignInAsync(_factory);
+        var response = await browser.GetAsync("/router/fragments/status", Ct);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("data-field=\"preferred\">none<", html);
+        Assert.Contains("data-field=\"summary\">0 of 2 providers available · 1 circuit open<", html);
+        Assert.Contains("data-state=\"open\">circuit open<", html);
+        Assert.Contains("data-metric=\"failures\" data-format=\"count\">1<", html);
+        Assert.Contains("data-enabled=\"true\"", html);
+        Assert.DoesNotContain("<form", html);
+    }
+
+    [Fact]
     public async Task ProbeForm_ShowsTheProbeResult()
     {
         var response = await OwnerBrowserSession.SubmitFormAsync(_factory, Page, "probe-ollama", Ct);

@@ -1,5 +1,5 @@
-using System.Net.ServerSentEvents;
 using System.ComponentModel.DataAnnotations;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Timmy.Core.Events;
 
 namespace Timmy.Web.Components.Events;
 
 /// <summary>How each event type looks in the dashboard (ADR-022's activity panel): an icon and a label.
-/// The pages hand this catalogue to the browser script, so both sides show the same thing.</summary>
+/// Only the server draws events, so this is the one place their looks are set.</summary>
 public static class EventPresentation
 {
     private static readonly Dictionary<string, (string Icon, string Label)> ByType = new()
@@ -49,8 +48,4 @@ public static class EventPresentation
 
     /// <summary>The category, for a badge colour (<c>task</c>, <c>agent</c>, <c>system</c>…).</summary>
     public static string Category(string eventType) => eventType.Split('.')[0];
-
-    /// <summary>The catalogue as JSON, for the browser (<c>{"task.created":{"icon":"📝","label":"Task created"}}</c>).</summary>
-    public static string CatalogueJson { get; } = JsonSerializer.Serialize(
-        ByType.ToDictionary(p => p.Key, p => new { icon = p.Value.Icon, label = p.Value.Label }));
 }

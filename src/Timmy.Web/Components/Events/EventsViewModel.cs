@@ -25,12 +25,18 @@ public sealed class EventsViewModel
     /// <summary>Bad filters: nothing was queried, so no rows are shown (never the unfiltered log).</summary>
     public bool FiltersRejected => Errors.Length > 0;
 
-    /// <summary>How many rows the table holds; js/activity-feed.js rewrites it the same way as live rows arrive.</summary>
+    /// <summary>How many rows the table holds; live rows bring a new one from <see cref="DescribeCount"/>.</summary>
     public string CountText => FiltersRejected
         ? "Filters not applied, so no events are shown."
         : DescribeCount(Page.Items.Count, Page.Items.Count == 0 ? 0 : Page.Items[^1].Id, Page.Items.Count == 0 ? 0 : Page.Items[0].Id);
 
     /// <summary>What else the reader should know about the rows: more on older pages, new ones arriving live.</summary>
+    /// <summary>The page's filters as a query string, for the live rows its script reads (<c>type=task.*&amp;source=x</c>).</summary>
+    public string LiveFilterQuery => QueryHelpers.AddQueryString("", new Dictionary<string, string?>
+    {
+        ["type"] = Filters.Type, ["task_id"] = Filters.TaskId, ["agent_id"] = Filters.AgentId, ["source"] = Filters.Source, ["from"] = Filters.From,
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).TrimStart('?');
+
     public string CountNotes => (Page.OlderCursor is null ? "" : " · older events on the next page") + (IsLive ? " · new events appear live" : "");
 
     public static string DescribeCount(int count, long lowestId, long highestId) => count switch

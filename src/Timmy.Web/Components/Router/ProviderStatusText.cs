@@ -3,8 +3,7 @@ using Timmy.Core.Router.Status;
 
 namespace Timmy.Web.Components.Router;
 
-/// <summary>The words a provider card uses for its state. <c>js/router-status.js</c> writes live updates
-/// with the same words, so keep the two in step.</summary>
+/// <summary>The words a provider card uses for its state (the only place they are written).</summary>
 public static class ProviderStatusText
 {
     private static readonly string[] DetailPrefixes = ["ok: ", "unavailable: ", "not configured: "];

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Timmy.Core.Router.Circuit;
 using Timmy.Core.Router.Metrics;
 using Timmy.Core.Router.Status;
-using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
 
 namespace Timmy.Web.Components.Router;
 
@@ -18,15 +16,14 @@ public sealed class RouterStatusViewModel
 
     public RouterChartRange Range => Chart.Range;
 
-    /// <summary>"2 of 4 providers available · 1 circuit open" (the browser script writes the same).</summary>
-    public string Summary
+    public string Summary => SummaryOf(Status);
+
+    /// <summary>"2 of 4 providers available · 1 circuit open".</summary>
+    public static string SummaryOf(RouterStatus status)
     {
-        get
-        {
-            var available = Status.Providers.Count(p => p.Availability == ProviderAvailability.Available);
-            var open = Status.Providers.Count(p => p.CircuitState == CircuitState.Open);
-            return $"{available} of {Status.Providers.Count} providers available · {open} circuit{(open == 1 ? "" : "s")} open";
-        }
+        var available = status.Providers.Count(p => p.Availability == ProviderAvailability.Available);
+        var open = status.Providers.Count(p => p.CircuitState == CircuitState.Open);
+        return $"{available} of {status.Providers.Count} providers available · {open} circuit{(open == 1 ? "" : "s")} open";
     }
 
     /// <summary>This page's address with the chart window kept (left out when it is the default) and an

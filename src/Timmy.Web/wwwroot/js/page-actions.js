@@ -1,4 +1,4 @@
-// Small conveniences every page may use, wired by data attributes (the pages work without them):
+// Small conveniences, loaded by the pages that use them and wired by data attributes (the pages work without them):
 //   <form data-confirm="Delete this?">  asks before the form is sent (destructive actions);
 //   <button data-copy="#id">            copies the text of the element #id to the clipboard.
 

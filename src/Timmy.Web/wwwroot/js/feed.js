@@ -1,0 +1,116 @@
+// The page's one connection to the event feed (/ws/events), shared by every live part of the page. A part
+// subscribes with the event types it cares about and is told of each matching event; the events are cues,
+// never markup: a part re-reads its server-rendered fragment (see refresher below). The connection starts once
+// the page's scripts have subscribed, resumes with ?since=<last id seen> after a drop or a gap, and backs off
+// between attempts (0.5 s doubling to 30 s, jittered). [data-feed-badge] elements show its state.
+
+const listeners = [];
+let socket = null;
+let lastId = null;
+let attempt = 0;
+let starting = false;
+
+/** Calls listener(event) for each new event whose type matches one of the patterns ('task.*', 'chat.answered');
+ *  no patterns: every event. listener(null) is called when the feed (re)connects, as a cue to catch up. */
+export function subscribe(patterns, listener) {
+  listeners.push({ patterns: (patterns || []).filter(Boolean), listener });
+  if (!starting) {
+    starting = true;
+    queueMicrotask(connect);
+  }
+}
+
+/** Wraps an async read so that cues coalesce: at most one read in flight, started ~100 ms after the first cue,
+ *  and one more read afterwards if cues arrived meanwhile (or if the read returns true: "there is more"). */
+export function refresher(read, delay = 100) {
+  let timer = null;
+  let reading = false;
+  let again = false;
+  const run = async () => {
+    timer = null;
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      again = (await read()) === true || again;
+    } catch {
+      // Offline for a moment: the feed's reconnect brings the next cue.
+    } finally {
+      reading = false;
+      if (again) {
+        again = false;
+        cue();
+      }
+    }
+  };
+  const cue = () => {
+    if (timer === null) timer = setTimeout(run, delay);
+  };
+  return cue;
+}
+
+/** Parses an HTML fragment the server rendered into a detached document fragment. */
+export function parseFragment(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+function connect() {
+  setState(attempt === 0 ? 'connecting' : 'reconnecting');
+  const params = new URLSearchParams();
+  if (lastId !== null) params.set('since', String(lastId));
+  const types = unionOfPatterns();
+  if (types.length > 0) params.set('types', types.join(','));
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  socket = new WebSocket(`${scheme}://${location.host}/ws/events?${params}`);
+  socket.addEventListener('message', (e) => handle(JSON.parse(e.data)));
+  socket.addEventListener('close', scheduleReconnect);
+  socket.addEventListener('error', () => socket.close());
+}
+
+function scheduleReconnect() {
+  setState('reconnecting');
+  attempt += 1;
+  const delay = Math.min(30000, 500 * 2 ** Math.min(attempt, 6)) * (0.75 + Math.random() * 0.5);
+  setTimeout(connect, delay);
+}
+
+function handle(message) {
+  if (message.type === 'initial_state') {
+    const wasConnected = lastId !== null;
+    attempt = 0;
+    setState('live');
+    if (lastId === null) lastId = message.payload.last_event_id;
+    if (wasConnected) listeners.forEach((l) => l.listener(null));
+  } else if (message.type === 'event') {
+    const e = message.payload;
+    if (lastId !== null && e.id <= lastId) return;
+    lastId = e.id;
+    for (const l of listeners) {
+      if (l.patterns.length === 0 || l.patterns.some((p) => typeMatches(p, e.event_type))) l.listener(e);
+    }
+  } else if (message.type === 'gap') {
+    // Fell behind: the missed events are in the log; reconnecting resumes after the last one seen.
+    socket.close();
+  }
+}
+
+function unionOfPatterns() {
+  if (listeners.some((l) => l.patterns.length === 0)) return [];
+  return [...new Set(listeners.flatMap((l) => l.patterns))];
+}
+
+function typeMatches(pattern, type) {
+  if (pattern === '*') return true;
+  return pattern.endsWith('.*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+}
+
+function setState(state) {
+  for (const badge of document.querySelectorAll('[data-feed-badge]')) {
+    badge.dataset.state = state;
+    badge.textContent = state;
+  }
+}
