@@ -1,8 +1,6 @@
 using Timmy.Core.Events;
 using Timmy.Core.Router;
-using Timmy.Core.Security;
 using Timmy.Core.Storage;
-using Timmy.Web.Api;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
 using Timmy.Web.Api.Router;
@@ -10,7 +8,6 @@ using Timmy.Web.Api.Tokens;
 using Timmy.Web.Auth;
 using Timmy.Web.Cli;
 using Timmy.Web.Components;
-using Timmy.Web.Components.Chat;
 using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
 using Timmy.Web.Hosting;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Timmy.Core.Events;
 using Timmy.Core.Router;

@@ -4,11 +4,7 @@ using System.Text.Json;
 using Timmy.Core.Chat;
 using Timmy.Core.Security;
 using Timmy.Tests.Router.Fakes;
-using Timmy.Web.Api;
 using Timmy.Web.Api.Chat;
-using Timmy.Web.Api.Events;
-using Timmy.Web.Api.Router;
-using Timmy.Web.Api.Tokens;
 
 namespace Timmy.Tests.Chat;
 

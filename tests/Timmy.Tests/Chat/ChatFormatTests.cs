@@ -1,5 +1,4 @@
 using Timmy.Core.Chat;
-using Timmy.Web.Api.Chat;
 using Timmy.Web.Components.Chat;
 
 namespace Timmy.Tests.Chat;

@@ -1,4 +1,3 @@
-using Timmy.Web.Api.Chat;
 using Timmy.Web.Components.Chat;
 
 namespace Timmy.Tests.Chat;

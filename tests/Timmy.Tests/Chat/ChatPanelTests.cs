@@ -5,8 +5,6 @@ using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
-using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Chat;
 

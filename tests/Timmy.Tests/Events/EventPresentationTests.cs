@@ -1,5 +1,4 @@
 using Timmy.Core.Events;
-using Timmy.Web.Api.Events;
 using Timmy.Web.Components.Events;
 
 namespace Timmy.Tests.Events;

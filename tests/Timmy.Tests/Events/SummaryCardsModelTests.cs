@@ -1,7 +1,5 @@
 using Timmy.Core.Events;
-using Timmy.Web.Components.Chat;
 using Timmy.Web.Components.Events;
-using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Events;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,8 +1,6 @@
 using Timmy.Core.Router.Circuit;
 using Timmy.Core.Router.Metrics;
 using Timmy.Core.Router.Status;
-using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Router;

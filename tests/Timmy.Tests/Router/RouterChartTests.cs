@@ -1,6 +1,4 @@
 using Timmy.Core.Router.Metrics;
-using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
 
 namespace Timmy.Tests.Router;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Timmy.Core.Router;
 
 namespace Timmy.Tests.Router;

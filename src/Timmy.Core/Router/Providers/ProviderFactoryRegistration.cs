@@ -1,4 +1,3 @@
-using Timmy.Core.Router;
 
 namespace Timmy.Core.Router.Providers;
 

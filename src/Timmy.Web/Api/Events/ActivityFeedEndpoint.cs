@@ -2,10 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Events;
 using Timmy.Core.Security;
-using Timmy.Web.Api;
-using Timmy.Web.Api.Chat;
-using Timmy.Web.Api.Router;
-using Timmy.Web.Api.Tokens;
 using Timmy.Web.Auth;
 
 namespace Timmy.Web.Api.Events;

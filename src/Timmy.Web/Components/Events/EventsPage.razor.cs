@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Timmy.Core.Events;
-using Timmy.Web.Api;
-using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
-using Timmy.Web.Api.Router;
-using Timmy.Web.Api.Tokens;
 
 namespace Timmy.Web.Components.Events;
 

@@ -1,6 +1,4 @@
 using Timmy.Core.Router.Status;
-using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
 
 namespace Timmy.Web.Components.Router;
 

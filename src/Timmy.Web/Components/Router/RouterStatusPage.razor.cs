@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Timmy.Core.Router;
-using Timmy.Web.Components.Chat;
-using Timmy.Web.Components.Events;
 
 namespace Timmy.Web.Components.Router;
 
