@@ -42,6 +42,9 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         Assert.False(done.GetProperty("fallback_used").GetBoolean());
         Assert.True(done.TryGetProperty("latency_ms", out _));
         Assert.Equal("<p>hello from the fake</p>\n", done.GetProperty("html").GetString());
+        var turn = done.GetProperty("turn_html").GetString()!;
+        Assert.StartsWith("<article class=\"chat-msg chat-assistant\" data-role=\"assistant\">", turn);
+        Assert.Contains("<span data-provider>ollama</span>", turn);
         var stored = await Host.Store.AllMessagesAsync(session, Ct);
         Assert.Equal(["hi", "hello from the fake"], stored.Select(m => m.Content));
         Assert.Equal(stored[1].Id, done.GetProperty("message_id").GetInt64());
@@ -69,6 +72,7 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         Assert.True(error.GetProperty("no_provider").GetBoolean());
         Assert.StartsWith(ChatErrors.NoProviderHeadline, error.GetProperty("message").GetString());
         Assert.Contains("<code>ollama serve</code>", error.GetProperty("html").GetString());
+        Assert.StartsWith("<article class=\"chat-msg chat-error\" data-role=\"error\">", error.GetProperty("turn_html").GetString());
         Assert.Equal(["ollama", "backup"], error.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("provider").GetString()));
         var stored = await Host.Store.AllMessagesAsync(error.GetProperty("session_id").GetString()!, Ct);
         Assert.Equal([ConversationRoles.User, ConversationRoles.Error], stored.Select(m => m.Role));

@@ -60,19 +60,19 @@ public static class ChatEndpoints
     }
 
     private static async Task<ServerSentEventsResult<string>> StreamAsync(
-        [FromBody] ChatRequest body, ChatFlow chat, HttpContext context, IOptions<JsonOptions> json, CancellationToken ct)
+        [FromBody] ChatRequest body, ChatFlow chat, ChatTurnHtml turns, HttpContext context, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var turn = await chat.BeginAsync(body.SessionId, body.Message, ChatRateLimiter.CallerOf(context), ct);
         // Streaming the answer closes the turn, but a client that leaves before the stream starts never runs it.
         context.Response.RegisterForDispose(turn);
-        return TypedResults.ServerSentEvents(Events(chat, turn, json.Value.SerializerOptions, ct));
+        return TypedResults.ServerSentEvents(Events(chat, turns, turn, json.Value.SerializerOptions, ct));
     }
 
     /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
     /// specifies); <c>done</c> and <c>error</c> carry JSON. A conversation deleted while Timmy answers ends the
     /// stream with an <c>error</c> event that says so (and has no message id: nothing was stored).</summary>
     internal static async IAsyncEnumerable<SseItem<string>> Events(
-        ChatFlow chat, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
+        ChatFlow chat, ChatTurnHtml turns, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         yield return new SseItem<string>(JsonSerializer.Serialize(new { session_id = turn.Conversation.Id }, json), "start");
         await using var updates = chat.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
@@ -88,18 +88,19 @@ public static class ChatEndpoints
             }
             catch (ConversationDeletedException ex)
             {
-                deleted = new StreamError(ex.ConversationId, null, ex.Message, ChatMarkdown.ToHtml(ex.Message), false, [], ConversationDeleted: true);
+                deleted = new StreamError(ex.ConversationId, null, ex.Message, ChatMarkdown.ToHtml(ex.Message), false, [],
+                    await turns.RenderAsync(ChatMessageView.Unsaved(ConversationRoles.Error, ex.Message)), ConversationDeleted: true);
             }
             if (deleted is not null)
             {
                 yield return new SseItem<string>(JsonSerializer.Serialize(deleted, json), "error");
                 yield break;
             }
-            yield return Event(updates.Current, json);
+            yield return await EventAsync(updates.Current, turns, json);
         }
     }
 
-    private static SseItem<string> Event(ChatStreamUpdate update, JsonSerializerOptions json)
+    private static async Task<SseItem<string>> EventAsync(ChatStreamUpdate update, ChatTurnHtml turns, JsonSerializerOptions json)
     {
         if (update.Text is { } text)
         {
@@ -108,11 +109,12 @@ public static class ChatEndpoints
         var answer = update.Answer!;
         var m = answer.Message;
         var html = ChatMarkdown.ToHtml(m.Content);
+        var turnHtml = await turns.RenderAsync(m);
         return answer.IsError
             ? new SseItem<string>(JsonSerializer.Serialize(
-                new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts), json), "error")
+                new StreamError(answer.ConversationId, m.Id, m.Content, html, answer.NoProvider, answer.Attempts, turnHtml), json), "error")
             : new SseItem<string>(JsonSerializer.Serialize(
-                new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html), json), "done");
+                new StreamDone(answer.ConversationId, m.Id, m.Provider, m.Model, m.FallbackUsed, m.LatencyMs, html, turnHtml), json), "done");
     }
 
     private static async Task<Ok<IReadOnlyList<Conversation>>> ListAsync(

@@ -1,3 +1,4 @@
+using Timmy.Web.Components.Chat;
 using Timmy.Core.Chat;
 
 namespace Timmy.Web.Api.Chat;
@@ -12,6 +13,7 @@ public static class ChatSetup
         services.AddTimmyAgent();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatFlow>();
+        services.AddScoped<ChatTurnHtml>();
         return services;
     }
 }

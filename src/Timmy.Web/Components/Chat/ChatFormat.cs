@@ -3,7 +3,7 @@ using Timmy.Core.Chat;
 
 namespace Timmy.Web.Components.Chat;
 
-/// <summary>How a stored turn is labelled in the page (js/chat.js formats streamed answers the same way).</summary>
+/// <summary>How a turn is labelled in the page (the only place: streamed turns come from the same view).</summary>
 public static class ChatFormat
 {
     public static string Latency(double? ms) => ms switch

@@ -1,7 +1,9 @@
+import { parseFragment } from '/js/feed.js';
+
 // Streams Timmy's answers on the home page. Without this module the chat panel still works as a plain
 // form (post, answer, reload); with it, the form posts to /api/v1/chat/stream and the answer's tokens
-// appear as they arrive. Streamed tokens are inserted as text; the finished answer is replaced by the
-// HTML the server rendered from Markdown (raw HTML in the answer is already escaped there).
+// appear as they arrive. The turns come from the page's templates and streamed tokens are inserted as text; the
+// finished turn is replaced by the one the server rendered (ChatMessageView), so no turn markup is built here.
 
 const form = document.querySelector('[data-chat-form]');
 if (form) {
@@ -42,9 +44,8 @@ function wire(form) {
     running = new AbortController();
     setBusy(send, textarea, true);
     log.querySelector('[data-chat-empty]')?.remove();
-    appendTurn(log, 'user', 'You').body.textContent = message;
-    const answer = appendTurn(log, 'assistant', 'Timmy');
-    answer.thinking(true);
+    appendTurn(log, 'user').body.textContent = message;
+    const answer = appendTurn(log, 'answer');
     textarea.value = '';
     try {
       await stream(message, session, answer, running.signal);
@@ -88,11 +89,11 @@ async function stream(message, session, answer, signal) {
         answer.append(item.data);
         break;
       case 'done':
-        answer.finish(JSON.parse(item.data));
+        answer.replace(JSON.parse(item.data).turn_html);
         return;
       case 'error': {
         const error = JSON.parse(item.data);
-        answer.failHtml(error.html);
+        answer.replace(error.turn_html);
         // Deleted while Timmy answered (from another tab): the next message starts a new conversation.
         if (error.conversation_deleted) session.value = '';
         return;
@@ -144,80 +145,41 @@ async function problemText(response) {
   }
 }
 
-function appendTurn(log, role, speaker) {
-  const article = element('article', `chat-msg chat-${role}`);
-  article.dataset.role = role;
-  article.append(element('p', 'chat-speaker', speaker));
-  const body = element('div', role === 'user' ? 'chat-body chat-text' : 'chat-body chat-text chat-streaming');
-  article.append(body);
+// A new turn from the page's templates (ChatMessageView, rendered by the server), appended to the log.
+function appendTurn(log, role) {
+  const article = fromTemplate(role);
   log.append(article);
   toBottom(log);
-
-  let thinking = null;
-  return {
-    body,
-    thinking(on) {
-      if (on && !thinking) {
-        thinking = element('p', 'chat-thinking', 'Timmy is thinking');
-        thinking.setAttribute('role', 'status');
-        article.append(thinking);
-      } else if (!on && thinking) {
-        thinking.remove();
-        thinking = null;
-      }
-    },
+  const turn = {
+    body: article.querySelector('.chat-body'),
     append(text) {
-      this.thinking(false);
-      body.append(text);
+      article.querySelector('[data-chat-thinking]')?.remove();
+      turn.body.append(text);
       toBottom(log);
     },
-    finish(done) {
-      this.thinking(false);
-      body.className = 'chat-body markdown';
-      body.innerHTML = done.html;
-      article.append(meta(done));
-      toBottom(log);
-    },
-    failHtml(html) {
-      this.thinking(false);
-      article.className = 'chat-msg chat-error';
-      article.dataset.role = 'error';
-      article.querySelector('.chat-speaker').textContent = 'Timmy (error)';
-      body.className = 'chat-body markdown';
-      body.innerHTML = html;
+    /** Swaps in the finished turn exactly as the server draws a stored one. */
+    replace(html) {
+      const finished = parseFragment(html).querySelector('article');
+      if (finished) article.replaceWith(finished);
       toBottom(log);
     },
     fail(text) {
-      this.failHtml('');
-      body.textContent = text;
+      const error = fromTemplate('error');
+      error.querySelector('.chat-body').textContent = text;
+      article.replaceWith(error);
       toBottom(log);
     },
   };
+  return turn;
+}
+
+function fromTemplate(name) {
+  return document.querySelector(`template[data-chat-template="${name}"]`).content.querySelector('article').cloneNode(true);
 }
 
 /** Scrolls the conversation (not the page) to its newest turn. */
 function toBottom(log) {
   log.scrollTop = log.scrollHeight;
-}
-
-function meta(done) {
-  const line = element('p', 'chat-meta');
-  line.dataset.chatMeta = '';
-  const provider = element('span', '', done.provider ?? '');
-  provider.dataset.provider = '';
-  line.append(provider, ' · ', element('span', '', done.model ?? ''), ' · ', element('span', '', latency(done.latency_ms)));
-  if (done.fallback_used) {
-    const badge = element('span', 'badge chat-fallback', 'fallback');
-    badge.title = 'A lower-priority provider answered';
-    line.append(' ', badge);
-  }
-  return line;
-}
-
-// Same wording as ChatFormat.Latency on the server.
-function latency(ms) {
-  if (ms === null || ms === undefined) return '';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function addConversationLink(id, message) {
