@@ -25,7 +25,9 @@ public sealed partial class EventFragmentEndpointsTests(EventFragmentEndpointsTe
 
         Assert.Equal([third.ToString(), second.ToString()], RowIds(html));
         Assert.Contains("class=\"new-row\"", html);
-        Assert.Contains($"<span data-event-count>3 events (ids {shownId}–{third})</span>", html);
+        Assert.Contains("<tbody data-swap=\"events-rows\" data-swap-mode=\"prepend\">", html);
+        Assert.Contains($"<span data-swap=\"event-count\" data-event-count>3 events (ids {shownId}–{third})</span>", html);
+        Assert.Contains("<div data-swap=\"events-empty\" hidden></div>", html);
         Assert.DoesNotContain("data-more", html);
     }
 

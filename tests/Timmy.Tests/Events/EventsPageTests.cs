@@ -40,7 +40,7 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
         var html = await PageAsync("/swarm/events?task_id=" + task);
 
         Assert.Equal(3, RowIds(html).Count);
-        Assert.Contains($"<span data-event-count>3 events (ids {first}–{last})</span>", html);
+        Assert.Contains($"<span data-event-count data-swap-target=\"event-count\">3 events (ids {first}–{last})</span>", html);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
 
         var html = await PageAsync("/swarm/events?task_id=" + task);
 
-        Assert.Contains($"<span data-event-count>1 event (#{id})</span>", html);
+        Assert.Contains($"<span data-event-count data-swap-target=\"event-count\">1 event (#{id})</span>", html);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // The page's one connection to the event feed (/ws/events), shared by every live part of the page. A part
 // subscribes with the event types it cares about and is told of each matching event; the events are cues,
-// never markup: a part re-reads its server-rendered fragment (see refresher below). The connection starts once
+// never markup: a part re-reads its server-rendered fragment (see liveRegion below). The connection starts once
 // the page's scripts have subscribed, resumes with ?since=<last id seen> after a drop or a gap, and backs off
 // between attempts (0.5 s doubling to 30 s, jittered). [data-feed-badge] elements show its state.
 
@@ -51,6 +51,40 @@ export function refresher(read, delay = 100) {
   return cue;
 }
 
+/** Keeps a region of the page current from a fragment the server renders. Each cue (an event of one of `types`,
+ *  a reconnect, or a call of the returned function) reads `url` with the query `cursor()` returns, coalesced by
+ *  refresher. The fragment's top-level elements say where they go: data-swap="<name>" targets the region's
+ *  [data-swap-target="<name>"]; data-swap-mode="prepend" moves the element's children to the target's start (and
+ *  trims the target to its data-swap-limit children), otherwise the element replaces the target. A [data-more]
+ *  element means there is more to read. Nothing here builds markup. */
+export function liveRegion(element, { url, types = [], cursor = () => ({}), delay = 100, applied = () => {} }) {
+  const cue = refresher(async () => {
+    const response = await fetch(`${url}?${new URLSearchParams(cursor())}`, { headers: { Accept: 'text/html' } });
+    if (!response.ok) return false;
+    const fragment = parseFragment(await response.text());
+    for (const part of [...fragment.children]) swap(element, part);
+    applied();
+    return fragment.querySelector(':scope > [data-more]') !== null;
+  }, delay);
+  subscribe(types, cue);
+  return cue;
+}
+
+function swap(region, part) {
+  const name = part.dataset.swap;
+  const target = name === undefined ? null : region.querySelector(`[data-swap-target="${CSS.escape(name)}"]`);
+  if (target === null) return;
+  if (part.dataset.swapMode === 'prepend') {
+    target.prepend(...part.children);
+    const limit = Number(target.dataset.swapLimit || Infinity);
+    while (target.children.length > limit) target.lastElementChild.remove();
+    return;
+  }
+  delete part.dataset.swap;
+  part.dataset.swapTarget = name;
+  target.replaceWith(part);
+}
+
 /** Parses an HTML fragment the server rendered into a detached document fragment. */
 export function parseFragment(html) {
   const template = document.createElement('template');
@@ -74,7 +108,7 @@ function connect() {
 function scheduleReconnect() {
   setState('reconnecting');
   attempt += 1;
-  const delay = Math.min(30000, 500 * 2 ** Math.min(attempt, 6)) * (0.75 + Math.random() * 0.5);
+  const delay = Math.min(30000, 500 * 2 ** Math.min(attempt - 1, 6)) * (0.75 + Math.random() * 0.5);
   setTimeout(connect, delay);
 }
 
