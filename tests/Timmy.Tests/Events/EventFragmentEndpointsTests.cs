@@ -70,6 +70,7 @@ public sealed partial class EventFragmentEndpointsTests(EventFragmentEndpointsTe
 
         var html = await GetAsync($"/swarm/fragments/activity?after={before}&limit=5");
 
+        Assert.StartsWith("<ol data-swap=\"activity-items\" data-swap-mode=\"prepend\">", html);
         Assert.Contains($"<li class=\"activity-item\" data-event-id=\"{id.Id}\" data-event-type=\"task.created\">", html);
         Assert.Contains("<strong class=\"activity-label\">Task created</strong>", html);
         Assert.Contains("<p class=\"activity-desc\">Write the report</p>", html);
@@ -97,6 +98,7 @@ public sealed partial class EventFragmentEndpointsTests(EventFragmentEndpointsTe
         var html = await GetAsync("/swarm/fragments/summary");
 
         Assert.Matches(ProblemsCard(), html);
+        Assert.Contains("data-swap=\"summary-cards\"", html);
         Assert.DoesNotContain("<script", html);
     }
 

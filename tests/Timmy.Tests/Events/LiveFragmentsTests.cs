@@ -32,4 +32,26 @@ public sealed class LiveFragmentsTests
         Assert.DoesNotContain("events-empty", html);
         Assert.DoesNotContain("data-more", html);
     }
+
+    [Fact]
+    public async Task ActivityItemsFragment_WithItems_PrependsThem_AndHidesTheEmptyNote()
+    {
+        var html = await ComponentHtml.RenderAsync<ActivityItemsFragment>(new Dictionary<string, object?> { ["Events"] = new[] { EventRowTests.Event() } });
+
+        Assert.StartsWith("<ol data-swap=\"activity-items\" data-swap-mode=\"prepend\"><li class=\"activity-item\" data-event-id=\"42\"", html);
+        Assert.Contains("<p data-swap=\"activity-empty\" hidden></p>", html);
+        Assert.DoesNotContain("data-more", html);
+    }
+
+    [Fact]
+    public async Task SummaryCards_AsFragment_ReplacesThePagesCards_WithoutItsScript()
+    {
+        var html = await ComponentHtml.RenderAsync<SummaryCards>(new Dictionary<string, object?>
+        {
+            ["Counts"] = new[] { new EventTypeCount(EventType.TaskFailed, 3) }, ["IsFragment"] = true,
+        });
+
+        Assert.StartsWith("<div class=\"summary-cards\" data-summary-cards data-swap=\"summary-cards\">", html);
+        Assert.DoesNotContain("<script", html);
+    }
 }
