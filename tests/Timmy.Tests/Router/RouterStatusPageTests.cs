@@ -112,7 +112,7 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LiveFragment_OpenCircuit_HasTheCardsTextsWithoutTheirForms()
+    public async Task LiveFragment_OpenCircuit_HasThePartsThePageSwapsIn()
     {
         _ollama.Default = FakeReply.Error(500);
         var api = await _factory.CreateOwnerClientAsync();
@@ -123,13 +123,36 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore, "the fragment may be cached");
         Assert.Contains("data-field=\"preferred\">none<", html);
         Assert.Contains("data-field=\"summary\">0 of 2 providers available · 1 circuit open<", html);
         Assert.Contains("data-state=\"open\">circuit open<", html);
         Assert.Contains("data-metric=\"failures\" data-format=\"count\">1<", html);
-        Assert.Contains("data-enabled=\"true\"", html);
-        Assert.DoesNotContain("<form", html);
+        Assert.Contains("data-swap=\"router-preferred\"", html);
+        Assert.Contains("data-swap=\"provider-cards\"", html);
+        Assert.Contains("<form method=\"post\" action=\"/router/status\" data-action=\"disable\">", html);
+    }
+
+    [Fact]
+    public async Task LiveFragment_WithTheChartRange_CardsPostBackToThePageAsShown()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(_factory);
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync("/router/fragments/status?range=6h", Ct));
+
+        Assert.Contains("<form method=\"post\" action=\"/router/status?range=6h\" data-action=\"reset\">", html);
+        Assert.Contains("name=\"_handler\" value=\"reset-ollama\"", html);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html);
+    }
+
+    [Fact]
+    public async Task LiveFragment_Anonymous_IsNotServed()
+    {
+        using var anonymous = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await anonymous.GetAsync("/router/fragments/status", Ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Timmy.Web.Components.Router;
 
-/// <summary>How the router page writes numbers and times (live updates copy these texts from a server render;
-/// only the countdown ticks in the page script, in the same words as <see cref="Countdown"/>).</summary>
+/// <summary>How the router page writes numbers and times (live updates swap in a server render of the cards; only
+/// the countdown ticks in the page script, in the same words as <see cref="Countdown"/>).</summary>
 public static class RouterFormat
 {
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -4,14 +4,19 @@ using Timmy.Web.Components.Shared;
 
 namespace Timmy.Web.Components.Router;
 
-/// <summary><c>GET /router/fragments/status</c>: the router page's live texts (<see cref="RouterLiveFragment"/>),
-/// read by the page's script on a provider event or its timer. See <see cref="FragmentGroup"/>.</summary>
+/// <summary><c>GET /router/fragments/status?range=&lt;the page's chart range&gt;</c>: the router page's live parts
+/// (<see cref="RouterLiveFragment"/>), read by the page's script on a provider event or its timer; the range keeps
+/// the cards' forms posting back to the page as it is shown. See <see cref="FragmentGroup"/>.</summary>
 public static class RouterFragmentEndpoints
 {
     public static IEndpointRouteBuilder MapRouterFragments(this IEndpointRouteBuilder app)
     {
-        app.MapFragmentGroup("/router/fragments").MapGet("/status", (RouterService router) =>
-            new RazorComponentResult<RouterLiveFragment>(new { Status = router.GetStatus() }));
+        app.MapFragmentGroup("/router/fragments").MapGet("/status", (RouterService router, string? range) =>
+            new RazorComponentResult<RouterLiveFragment>(new
+            {
+                Status = router.GetStatus(),
+                FormAction = RouterStatusViewModel.Url(RouterChartRange.Parse(range)),
+            }));
         return app;
     }
 }

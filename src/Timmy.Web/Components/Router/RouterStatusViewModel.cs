@@ -16,8 +16,6 @@ public sealed class RouterStatusViewModel
 
     public RouterChartRange Range => Chart.Range;
 
-    public string Summary => SummaryOf(Status);
-
     /// <summary>"2 of 4 providers available · 1 circuit open".</summary>
     public static string SummaryOf(RouterStatus status)
     {
