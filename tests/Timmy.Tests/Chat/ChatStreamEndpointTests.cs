@@ -34,6 +34,8 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
 
         Assert.Equal(["start", "token", "token", "token", "token", "done"], events.Select(e => e.EventType));
         var session = Json(events[0]).GetProperty("session_id").GetString()!;
+        Assert.Equal($"<li><a href=\"/?c={session}\" title=\"hi\" class=\"active\" aria-current=\"page\">hi</a></li>",
+            Json(events[0]).GetProperty("conversation_html").GetString());
         Assert.Equal(["hello", " from", " the", " fake"], events[1..^1].Select(e => e.Data));
         var done = Json(events[^1]);
         Assert.Equal(session, done.GetProperty("session_id").GetString());

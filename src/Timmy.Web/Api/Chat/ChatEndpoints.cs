@@ -60,21 +60,28 @@ public static class ChatEndpoints
     }
 
     private static async Task<ServerSentEventsResult<string>> StreamAsync(
-        [FromBody] ChatRequest body, ChatFlow chat, ChatTurnHtml turns, HttpContext context, IOptions<JsonOptions> json, CancellationToken ct)
+        [FromBody] ChatRequest body, ChatFlow chat, ConversationService conversations, ChatTurnHtml turns, HttpContext context,
+        IOptions<JsonOptions> json, CancellationToken ct)
     {
         var turn = await chat.BeginAsync(body.SessionId, body.Message, ChatRateLimiter.CallerOf(context), ct);
         // Streaming the answer closes the turn, but a client that leaves before the stream starts never runs it.
         context.Response.RegisterForDispose(turn);
-        return TypedResults.ServerSentEvents(Events(chat, turns, turn, json.Value.SerializerOptions, ct));
+        // Read again: the question just stored gave a new conversation its title.
+        var listed = await conversations.FindAsync(turn.Conversation.Id, ct) ?? turn.Conversation;
+        var start = new SseItem<string>(JsonSerializer.Serialize(
+            new { session_id = listed.Id, conversation_html = await turns.RenderLinkAsync(listed) }, json.Value.SerializerOptions), "start");
+        return TypedResults.ServerSentEvents(Events(chat, turns, turn, start, json.Value.SerializerOptions, ct));
     }
 
-    /// <summary><c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
+    /// <summary><c>start</c> carries the conversation's id and its list entry as the panel draws it;
+    /// <c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
     /// specifies); <c>done</c> and <c>error</c> carry JSON. A conversation deleted while Timmy answers ends the
     /// stream with an <c>error</c> event that says so (and has no message id: nothing was stored).</summary>
     internal static async IAsyncEnumerable<SseItem<string>> Events(
-        ChatFlow chat, ChatTurnHtml turns, ChatTurn turn, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
+        ChatFlow chat, ChatTurnHtml turns, ChatTurn turn, SseItem<string> start, JsonSerializerOptions json,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        yield return new SseItem<string>(JsonSerializer.Serialize(new { session_id = turn.Conversation.Id }, json), "start");
+        yield return start;
         await using var updates = chat.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
         while (true)
         {

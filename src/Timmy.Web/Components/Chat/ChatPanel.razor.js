@@ -77,10 +77,10 @@ async function stream(message, session, answer, signal) {
   for await (const item of serverSentEvents(response.body, signal)) {
     switch (item.event) {
       case 'start': {
-        const { session_id: id } = JSON.parse(item.data);
+        const { session_id: id, conversation_html: link } = JSON.parse(item.data);
         if (session.value !== id) {
           session.value = id;
-          addConversationLink(id, message);
+          listConversation(link);
           history.replaceState(null, '', `/?c=${encodeURIComponent(id)}`);
         }
         break;
@@ -182,7 +182,8 @@ function toBottom(log) {
   log.scrollTop = log.scrollHeight;
 }
 
-function addConversationLink(id, message) {
+/** Lists a conversation the stream started, as the server drew its entry (ChatConversationLink), as the one shown. */
+function listConversation(html) {
   const list = document.querySelector('.chat-session-list');
   if (!list) return;
   document.querySelector('.chat-sessions .empty')?.remove();
@@ -190,29 +191,11 @@ function addConversationLink(id, message) {
     a.classList.remove('active');
     a.removeAttribute('aria-current');
   });
-  const link = element('a', 'active', title(message));
-  link.href = `/?c=${encodeURIComponent(id)}`;
-  link.setAttribute('aria-current', 'page');
-  const item = element('li');
-  item.append(link);
-  list.prepend(item);
-}
-
-// Same rule as the store's TitleFrom: the first line, at most 80 characters.
-function title(message) {
-  const line = message.trim().split('\n', 1)[0].trim();
-  return line.length <= 80 ? line : `${line.slice(0, 79).trimEnd()}…`;
+  list.prepend(...parseFragment(html).children);
 }
 
 function setBusy(send, textarea, busy) {
   send.textContent = busy ? 'Stop' : 'Send';
   send.classList.toggle('danger', busy);
   textarea.setAttribute('aria-busy', String(busy));
-}
-
-function element(tag, className = '', text = null) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== null) node.textContent = text;
-  return node;
 }
