@@ -9,6 +9,7 @@ let socket = null;
 let lastId = null;
 let attempt = 0;
 let starting = false;
+let socketTypes = '';
 
 /** Calls listener(event) for each new event whose type matches one of the patterns ('task.*', 'chat.answered');
  *  no patterns: every event. listener(null) is called when the feed (re)connects, as a cue to catch up. */
@@ -17,12 +18,17 @@ export function subscribe(patterns, listener) {
   if (!starting) {
     starting = true;
     queueMicrotask(connect);
+  } else if (socket !== null && unionOfPatterns().join(',') !== socketTypes) {
+    // A later script wants types the open socket was not asked for: open one for the new union in its place.
+    const old = socket;
+    connect();
+    old.close();
   }
 }
 
 /** Wraps an async read so that cues coalesce: at most one read in flight, started ~100 ms after the first cue,
  *  and one more read afterwards if cues arrived meanwhile (or if the read returns true: "there is more"). */
-export function refresher(read, delay = 100) {
+function refresher(read, delay = 100) {
   let timer = null;
   let reading = false;
   let again = false;
@@ -96,13 +102,15 @@ function connect() {
   setState(attempt === 0 ? 'connecting' : 'reconnecting');
   const params = new URLSearchParams();
   if (lastId !== null) params.set('since', String(lastId));
-  const types = unionOfPatterns();
-  if (types.length > 0) params.set('types', types.join(','));
+  socketTypes = unionOfPatterns().join(',');
+  if (socketTypes !== '') params.set('types', socketTypes);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  socket = new WebSocket(`${scheme}://${location.host}/ws/events?${params}`);
-  socket.addEventListener('message', (e) => handle(JSON.parse(e.data)));
-  socket.addEventListener('close', scheduleReconnect);
-  socket.addEventListener('error', () => socket.close());
+  const ws = new WebSocket(`${scheme}://${location.host}/ws/events?${params}`);
+  socket = ws;
+  // A socket replaced by another (see subscribe) is ignored from then on.
+  ws.addEventListener('message', (e) => ws === socket && handle(JSON.parse(e.data)));
+  ws.addEventListener('close', () => ws === socket && scheduleReconnect());
+  ws.addEventListener('error', () => ws.close());
 }
 
 function scheduleReconnect() {
