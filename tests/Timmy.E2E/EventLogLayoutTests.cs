@@ -104,6 +104,44 @@ public sealed class EventLogLayoutTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
     }
 
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task EventLog_LongData_IsClippedUntilShowAll(int width, int height)
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var task = "task-long-" + Guid.NewGuid().ToString("N")[..6];
+        var trace = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"   at Swarm.Agent.Step{i}() in /src/Swarm/Agent.cs:line {i}"));
+        await PostAsync(context, "system.error", task, LongAgent, new { message = "Unhandled exception", stack = trace });
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync("/swarm/events?task_id=" + task);
+        var row = page.Locator("tbody tr").First;
+
+        var clipped = await row.EvaluateAsync<double>("(tr) => tr.getBoundingClientRect().height");
+        await BrowserFixture.ScreenshotAsync(page, $"events-long-data-{width}");
+        await row.GetByText("Show all").ClickAsync();
+        var opened = await row.EvaluateAsync<double>("(tr) => tr.getBoundingClientRect().height");
+
+        Assert.True(clipped < 350, $"a row with long data is {clipped} px tall");
+        Assert.True(opened > clipped + 200, $"Show all made the row {opened} px tall (was {clipped} px)");
+        await Assertions.Expect(row.GetByText("Show less")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Filters_LeftEmpty_StayOutOfTheAddress()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/swarm/events");
+
+        await page.GetByLabel("Type or prefix").FillAsync("task.*");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.EndsWith("/swarm/events?type=task.*", StringComparison.Ordinal) || url.EndsWith("/swarm/events?type=task.%2A", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByLabel("Type or prefix")).ToHaveValueAsync("task.*");
+    }
+
     /// <summary>Logs a task's story, then opens its timeline in a window of the given size.</summary>
     private static async Task<IPage> OpenTaskStoryAsync(IBrowserContext context, int width, int height, string screenshot)
     {

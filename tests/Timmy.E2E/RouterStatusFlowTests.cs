@@ -48,6 +48,29 @@ public sealed class RouterStatusFlowTests(RouterBrowserFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Chart_FollowsRequestsWithoutAReload()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+        await context.APIRequest.PostAsync("/api/v1/router/providers/ollama/reset");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/router/status");
+        await Assertions.Expect(page.Locator("[data-router-badge]")).ToHaveTextAsync("live");
+        var history = page.Locator("[data-swap-target='router-history']");
+        // What the chart says it shows ("3 requests in the last hour, …"), or its empty note.
+        const string said = "() => { const h = document.querySelector(\"[data-swap-target='router-history']\"); return h.querySelector('.chart-plot')?.getAttribute('aria-label') ?? h.textContent.trim(); }";
+        var before = await page.EvaluateAsync<string>(said);
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        var chat = await context.APIRequest.PostAsync("/api/v1/chat", new() { DataObject = new { message = "count me in the chart" } });
+        Assert.Equal(200, chat.Status);
+
+        await Assertions.Expect(history.Locator(".router-chart rect").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync($"(before) => ({said})() !== before", before, new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+    }
+
+    [Fact]
     public async Task ChartAndCards_LookRightOnDesktopAndPhone()
     {
         await using var context = await fixture.NewOwnerContextAsync();

@@ -12,8 +12,13 @@ public sealed class ActivityDescriptionTests
 
     [Fact]
     public void For_NoMessage_NamesTaskAgentAndTheFirstFields() =>
-        Assert.Equal("task t-1 · agent echo · bid_sats: 42 · tags: [\"a\"]",
+        Assert.Equal("task t-1 · agent echo · bid_sats: 42 · tags: a",
             ActivityDescription.For(Event("""{"bid_sats":42,"tags":["a"]}""", "t-1", "echo")));
+
+    [Fact]
+    public void For_Lists_ReadAsTheirItemsNotAsJson() =>
+        Assert.Equal("from: ollama · passed_over: none · attempts: (provider ollama, skipped true), openai",
+            ActivityDescription.For(Event("""{"from":"ollama","passed_over":[],"attempts":[{"provider":"ollama","skipped":true},"openai"]}""")));
 
     [Fact]
     public void For_NothingToSay_IsTheType() => Assert.Equal("system.info", ActivityDescription.For(Event("{}")));

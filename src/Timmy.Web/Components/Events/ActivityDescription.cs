@@ -4,7 +4,7 @@ using Timmy.Core.Events;
 namespace Timmy.Web.Components.Events;
 
 /// <summary>The one line an activity item says about its event: what it is about (a provider, a token's name),
-/// then its message; without a message, its task, agent and first few data fields. At most 160 characters.</summary>
+/// then its message; without a message, its task, agent and first few data fields (lists as their items, not JSON). At most 160 characters.</summary>
 public static class ActivityDescription
 {
     public const int MaxLength = 160;
@@ -35,7 +35,15 @@ public static class ActivityDescription
             ? value.GetString()
             : null;
 
-    private static string Show(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    /// <summary>A value as a person reads it: text without quotes, a list as its items separated by commas ("none"
+    /// when empty), an object as its fields.</summary>
+    private static string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? "none" : string.Join(", ", value.EnumerateArray().Select(Show)),
+        JsonValueKind.Object => "(" + string.Join(", ", value.EnumerateObject().Select(p => $"{p.Name} {Show(p.Value)}")) + ")",
+        _ => value.GetRawText(),
+    };
 
     private static string Clip(string text) => text.Length > MaxLength ? text[..(MaxLength - 1)] + "…" : text;
 }

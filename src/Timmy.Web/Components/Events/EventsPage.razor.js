@@ -3,6 +3,14 @@
 // rows, the count line, the empty note gone); the fragment says where each part goes (feed.js liveRegion).
 import { liveRegion } from '/js/feed.js';
 
+// The filter form leaves out the fields left empty, so its address names only the filters in use
+// (/swarm/events?type=task.*, not ?type=task.*&task_id=&agent_id=&source=&from=&to=).
+document.querySelector('form.filters')?.addEventListener('formdata', (e) => {
+  for (const [name, value] of [...e.formData.entries()]) {
+    if (value === '') e.formData.delete(name);
+  }
+});
+
 const table = document.querySelector('[data-live-events="on"]');
 if (table) {
   const body = table.querySelector('[data-events-body]');

@@ -21,9 +21,7 @@ public partial class RouterStatusPage
 
     protected override async Task OnInitializedAsync()
     {
-        var status = Router.GetStatus();
-        var history = await Router.GetHistoryAsync(status.GeneratedAt.AddMinutes(-Range.Minutes - 1), null, HttpContext.RequestAborted);
-        Model = RouterStatusViewModel.Create(status, history, Range, NoticeCode, NoticeProvider);
+        Model = await RouterStatusViewModel.LoadAsync(Router, Range, NoticeCode, NoticeProvider, HttpContext.RequestAborted);
     }
 
     private async Task ControlAsync((string Provider, string Action) request)

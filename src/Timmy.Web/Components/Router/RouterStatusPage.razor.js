@@ -1,6 +1,7 @@
-// The live part of /router/status. A provider.* event on the page's feed (feed.js), and a timer every 15 s, make
-// it read the page's live parts as a fragment the server rendered (RouterLiveFragment: the preferred provider,
-// the summary and the provider cards, drawn by the page's own components) and swap them in (feed.js liveRegion).
+// The live part of /router/status. A provider.* event on the page's feed (feed.js), a finished chat (a request
+// through the router), and a timer every 15 s make it read the page's live parts as a fragment the server rendered
+// (RouterLiveFragment: the preferred provider, the summary, the provider cards and the history chart, drawn by the
+// page's own components) and swap them in (feed.js liveRegion).
 // It writes no words of its own except the countdown until an open circuit lets trial calls through, which ticks
 // here from the server's figure in RouterFormat.Countdown's words.
 import { liveRegion } from '/js/feed.js';
@@ -9,7 +10,7 @@ const head = document.querySelector('[data-router-status]');
 if (head) {
   const refresh = liveRegion(document.body, {
     url: '/router/fragments/status',
-    types: ['provider.*'],
+    types: ['provider.*', 'chat.answered', 'chat.failed', 'chat.stopped'],
     cursor: () => ({ range: new URLSearchParams(location.search).get('range') ?? '' }),
     delay: 150,
     applied: startCountdowns,

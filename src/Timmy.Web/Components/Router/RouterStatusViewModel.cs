@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Timmy.Core.Router;
 using Timmy.Core.Router.Circuit;
 using Timmy.Core.Router.Metrics;
 using Timmy.Core.Router.Status;
@@ -35,6 +36,15 @@ public sealed class RouterStatusViewModel
             ["provider"] = provider,
         };
         return QueryHelpers.AddQueryString(Path, query.Where(q => q.Value is not null));
+    }
+
+    /// <summary>The status now and the chart over <paramref name="range"/> (the page and its live fragment).</summary>
+    public static async Task<RouterStatusViewModel> LoadAsync(
+        RouterService router, RouterChartRange range, string? notice, string? provider, CancellationToken cancellationToken)
+    {
+        var status = router.GetStatus();
+        var history = await router.GetHistoryAsync(status.GeneratedAt.AddMinutes(-range.Minutes - 1), null, cancellationToken);
+        return Create(status, history, range, notice, provider);
     }
 
     public static RouterStatusViewModel Create(
