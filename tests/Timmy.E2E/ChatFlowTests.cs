@@ -67,7 +67,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task Stop_WhileTimmyIsThinking_CancelsTheAnswer()
+    public async Task Stop_WhileTimmyIsThinking_EndsTheAnswerAsStoppedNotAsAnError()
     {
         // The default rather than a queued reply: a Stop that reaches the server before the request reaches the
         // fake would leave a queued stall behind for the next test.
@@ -83,9 +83,69 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
             await Assertions.Expect(page.Locator(".chat-thinking")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
 
-            await Assertions.Expect(page.Locator(".chat-log .chat-error").Last).ToContainTextAsync("cancelled");
+            var answer = page.Locator(".chat-log .chat-assistant").Last;
+            await Assertions.Expect(answer.Locator("[data-chat-stopped]")).ToHaveTextAsync("stopped");
+            await Assertions.Expect(answer.Locator(".chat-body")).ToHaveTextAsync("Stopped before any text arrived.");
+            Assert.Equal(0, await page.Locator(".chat-log .chat-error").CountAsync());
             await Assertions.Expect(page.Locator(".chat-thinking")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+        }
+    }
+
+    [Fact]
+    public async Task Stop_MidAnswer_KeepsWhatArrivedMarkedStopped_DrawnAsMarkdownWhileItStreamed()
+    {
+        // Two tokens ("Stack", " **sats**"), then the fake holds the answer open until the request goes away.
+        fixture.Ollama.Default = FakeReply.DropAfter(2, "Stack **sats** quietly and keep your keys");
+        try
+        {
+            await using var context = await fixture.NewOwnerContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/?c=new");
+            await page.GetByLabel("Message Timmy").FillAsync("How should I save?");
+            await page.GetByLabel("Message Timmy").PressAsync("Enter");
+            var answer = page.Locator(".chat-log .chat-assistant").Last;
+
+            // Markdown while the answer is still streaming (the button still says Stop).
+            await Assertions.Expect(answer.Locator(".chat-body strong")).ToHaveTextAsync("sats");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop" })).ToBeVisibleAsync();
+            Assert.DoesNotContain("**", await answer.Locator(".chat-body").InnerTextAsync());
+            await BrowserFixture.ScreenshotAsync(page, "chat-streaming-markdown");
+            await page.WaitForURLAsync(StoredConversationUrl);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+
+            await Assertions.Expect(answer.Locator("[data-chat-stopped]")).ToHaveTextAsync("stopped");
+            await Assertions.Expect(answer.Locator(".chat-body")).ToHaveTextAsync("Stack sats");
+            await Assertions.Expect(answer.Locator(".chat-body strong")).ToHaveTextAsync("sats");
+            Assert.Equal(0, await page.Locator(".chat-log .chat-error").CountAsync());
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "chat-stopped");
+
+            // Stored as it was shown: what arrived, marked stopped.
+            var session = new Uri(page.Url).Query.Split('=')[1];
+            for (var tries = 0; ; tries++)
+            {
+                var detail = (await (await context.APIRequest.GetAsync("/api/v1/chat/conversations/" + session)).JsonAsync())!.Value;
+                var last = detail.GetProperty("messages").EnumerateArray().Last();
+                if (last.GetProperty("role").GetString() == "assistant")
+                {
+                    Assert.True(last.GetProperty("stopped").GetBoolean());
+                    Assert.Equal("Stack **sats**", last.GetProperty("content").GetString());
+                    break;
+                }
+                Assert.True(tries < 50, "the stopped answer was not stored");
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+            await page.ReloadAsync();
+            var stored = page.Locator(".chat-log .chat-assistant").Last;
+            await Assertions.Expect(stored.Locator("[data-chat-stopped]")).ToHaveTextAsync("stopped");
+            await Assertions.Expect(stored.Locator(".chat-body strong")).ToHaveTextAsync("sats");
+            await Assertions.Expect(stored.Locator("[data-chat-meta] [data-provider]")).ToHaveTextAsync("ollama");
+            Assert.Empty(fixture.ConsoleErrors);
         }
         finally
         {

@@ -16,7 +16,5 @@ public static class ChatErrors
     public static string Interrupted(string reason, string partial) =>
         $"The answer was cut off: {reason}" + (partial.Length == 0 ? "" : "\n\nWhat arrived before that:\n\n" + partial);
 
-    public const string Cancelled = "The answer was cancelled before it finished.";
-
     public static string Failed(Exception ex) => "Timmy could not answer: " + ErrorText.Describe(ex);
 }

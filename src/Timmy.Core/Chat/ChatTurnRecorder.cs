@@ -4,9 +4,9 @@ using Timmy.Core.Router;
 
 namespace Timmy.Core.Chat;
 
-/// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer or an error turn saying why there is
-/// none (with the provider, model and latency the router reported), with chat.answered or chat.failed in the same
-/// transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
+/// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer, the part of it that arrived before the owner
+/// stopped it, or an error turn saying why there is none (with the provider, model and latency the router reported),
+/// with chat.answered, chat.stopped or chat.failed in the same transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
 internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
 {
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, RoutingInfo? routing, double latencyMs)
@@ -21,11 +21,19 @@ internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
-    public async Task CancelledAsync(ChatTurn turn, string partial, RoutingInfo? routing)
+    /// <summary>The owner stopped the answer (or went away): what arrived is kept as the answer, marked stopped
+    /// (no latency, <see cref="ConversationMessage.Stopped"/>); neither an answer nor a failure.</summary>
+    public async Task StoppedAsync(ChatTurn turn, string partial, RoutingInfo? routing)
     {
         try
         {
-            await ErrorAsync(turn, partial.Length == 0 ? ChatErrors.Cancelled : ChatErrors.Interrupted("cancelled", partial), [], routing);
+            await StoreAsync(new NewConversationMessage(
+                turn.Conversation.Id, ConversationRoles.Assistant, partial, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false),
+                stored => Event(EventType.ChatStopped, new
+                {
+                    conversation_id = stored.ConversationId, message_id = stored.Id, provider = stored.Provider, model = stored.Model,
+                    chars = partial.Length,
+                }));
         }
         catch (ConversationDeletedException)
         {

@@ -1,7 +1,7 @@
 namespace Timmy.Core.Chat;
 
 /// <summary>One stored turn. Provider, model, latency and fallback are set on answers (and on error turns
-/// where known).</summary>
+/// where known). An answer the owner stopped keeps what arrived and has no latency (<see cref="Stopped"/>).</summary>
 public sealed record ConversationMessage(
     long Id,
     string ConversationId,
@@ -11,4 +11,9 @@ public sealed record ConversationMessage(
     string? Model,
     bool FallbackUsed,
     double? LatencyMs,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>An answer stopped while it streamed: <see cref="Content"/> is what arrived (possibly nothing). Stored
+    /// as an assistant turn without a latency, which every finished answer has.</summary>
+    public bool Stopped => Role == ConversationRoles.Assistant && LatencyMs is null;
+}

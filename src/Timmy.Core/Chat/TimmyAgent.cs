@@ -127,7 +127,7 @@ public sealed class TimmyAgent(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await _record.CancelledAsync(turn, "", null);
+            await _record.StoppedAsync(turn, "", null);
             throw;
         }
         catch (Exception ex)
@@ -157,10 +157,12 @@ public sealed class TimmyAgent(
                         break;
                     }
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
                 {
+                    // Stopped, however the provider's client reports it: what arrived is kept, marked stopped.
                     recorded = true;
-                    await _record.CancelledAsync(turn, text.ToString(), routing);
+                    await _record.StoppedAsync(turn, text.ToString(), routing);
+                    cancellationToken.ThrowIfCancellationRequested();
                     throw;
                 }
                 catch (Exception ex)
@@ -186,7 +188,7 @@ public sealed class TimmyAgent(
             if (cancellationToken.IsCancellationRequested)
             {
                 // Some providers (Ollama's client) end a cancelled stream quietly: what arrived is not the whole answer.
-                await _record.CancelledAsync(turn, text.ToString(), routing);
+                await _record.StoppedAsync(turn, text.ToString(), routing);
                 cancellationToken.ThrowIfCancellationRequested();
             }
             yield return new ChatStreamUpdate(null, await _record.AnswerAsync(turn, text.ToString(), routing, Elapsed(started)));
@@ -196,7 +198,7 @@ public sealed class TimmyAgent(
             // The consumer stopped reading mid-answer (a client that went away): the turn still gets its ending.
             if (!recorded)
             {
-                await _record.CancelledAsync(turn, text.ToString(), routing);
+                await _record.StoppedAsync(turn, text.ToString(), routing);
             }
         }
     }
@@ -207,7 +209,7 @@ public sealed class TimmyAgent(
         // this turn's to answer.
         var stored = await store.MessagesAsync(turn.Conversation.Id, budget.PromptMessages(), turn.UserMessage.Id + 1, cancellationToken);
         var history = stored.Messages
-            .Where(m => m.Role != ConversationRoles.Error)
+            .Where(m => m.Role != ConversationRoles.Error && m.Content.Length > 0)
             .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))
             .ToList();
         return new AgentRequest(TimmyPrompt.System, history) { PromptTokens = budget.PromptTokens(), MaxOutputTokens = budget.ReplyReserve() };

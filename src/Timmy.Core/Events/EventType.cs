@@ -41,6 +41,7 @@ public static class EventType
 
     public const string ChatAnswered = "chat.answered";
     public const string ChatFailed = "chat.failed";
+    public const string ChatStopped = "chat.stopped";
     public const string ChatConversationCleared = "chat.conversation_cleared";
     public const string ChatConversationDeleted = "chat.conversation_deleted";
 
@@ -55,7 +56,7 @@ public static class EventType
         ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,
         ProviderEnabled, ProviderDisabled, ProviderProbed,
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
-        ChatAnswered, ChatFailed, ChatConversationCleared, ChatConversationDeleted,
+        ChatAnswered, ChatFailed, ChatStopped, ChatConversationCleared, ChatConversationDeleted,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

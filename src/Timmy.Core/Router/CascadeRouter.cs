@@ -100,9 +100,12 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
                         }
                         update = stream.Current;
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    catch (Exception) when (cancellationToken.IsCancellationRequested)
                     {
+                        // Stopped by the caller, however the client reports it (a cancellation, or a read cut short):
+                        // neither a success nor the provider's failure.
                         provider.Breaker.Release(isTrial);
+                        cancellationToken.ThrowIfCancellationRequested();
                         throw;
                     }
                     catch (Exception ex)

@@ -8,7 +8,8 @@ using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Chat;
 
-/// <summary><c>POST /api/v1/chat/stream</c>: server-sent events <c>start</c>, <c>token</c>…, then <c>done</c> or <c>error</c>.</summary>
+/// <summary><c>POST /api/v1/chat/stream</c>: server-sent events <c>start</c>, <c>token</c>… (with <c>markdown</c> renderings of
+/// the text so far between them), then <c>done</c> or <c>error</c>.</summary>
 public sealed class ChatStreamEndpointTests : ChatWebTests
 {
     private Task<HttpResponseMessage> StreamAsync(object body) => Api.PostAsJsonAsync("/api/v1/chat/stream", body, Ct);
@@ -30,9 +31,12 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
     [Fact]
     public async Task Stream_ProviderUp_SendsStartTokensThenDone()
     {
-        var events = await EventsAsync(await StreamAsync(new { message = "hi" }));
+        var all = await EventsAsync(await StreamAsync(new { message = "hi" }));
+        var events = all.Where(e => e.EventType != "markdown").ToList();
 
         Assert.Equal(["start", "token", "token", "token", "token", "done"], events.Select(e => e.EventType));
+        // The first token is drawn at once; the rest within the interval or by the finished turn.
+        Assert.Equal("<p>hello</p>\n", Json(all.First(e => e.EventType == "markdown")).GetProperty("html").GetString());
         var session = Json(events[0]).GetProperty("session_id").GetString()!;
         Assert.Equal($"<li><a href=\"/?c={session}\" title=\"hi\" class=\"active\" aria-current=\"page\">hi</a></li>",
             Json(events[0]).GetProperty("conversation_html").GetString());
@@ -89,7 +93,7 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         var id = await DeleteWhileHeldAsync();
         var events = await EventsAsync(await streaming);
 
-        Assert.Equal(["start", "token", "token", "error"], events.Select(e => e.EventType));
+        Assert.Equal(["start", "token", "token", "error"], events.Where(e => e.EventType != "markdown").Select(e => e.EventType));
         var error = Json(events[^1]);
         Assert.True(error.GetProperty("conversation_deleted").GetBoolean());
         Assert.Equal(id, error.GetProperty("session_id").GetString());
@@ -126,8 +130,30 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         await Eventually.TrueAsync(
             async () => (await Api.PostAsJsonAsync("/api/v1/chat", new { message = "next", session_id = id }, Ct)).IsSuccessStatusCode,
             "the conversation to take the next question");
-        Assert.Equal([ConversationRoles.User, ConversationRoles.Error, ConversationRoles.User, ConversationRoles.Assistant],
-            (await Host.Store.AllMessagesAsync(id, Ct)).Select(m => m.Role));
+        var stored = await Host.Store.AllMessagesAsync(id, Ct);
+        Assert.Equal([ConversationRoles.User, ConversationRoles.Assistant, ConversationRoles.User, ConversationRoles.Assistant], stored.Select(m => m.Role));
+        Assert.True(stored[1].Stopped);
+    }
+
+    [Fact]
+    public async Task Stream_TokensPause_TheTextSoFarArrivesAsMarkdown()
+    {
+        Host.Ollama.Default = FakeReply.DropAfter(2, "Stack **sats** quietly"); // two tokens, then holds the request open
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/chat/stream") { Content = JsonContent.Create(new { message = "how?" }) };
+        using var response = await Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        string? html = null;
+
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(Ct)).EnumerateAsync(Ct))
+        {
+            if (item.EventType == "markdown" && Json(item).GetProperty("html").GetString()!.Contains("<strong>", StringComparison.Ordinal))
+            {
+                html = Json(item).GetProperty("html").GetString();
+                break;
+            }
+        }
+        Host.Ollama.ReleaseDrop.TrySetResult();
+
+        Assert.Equal("<p>Stack <strong>sats</strong></p>\n", html);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
     }
 
     [Fact]
-    public async Task Stream_CancelledMidStream_StoresInterruptedTurnAndThrows()
+    public async Task Stream_StoppedMidStream_KeepsWhatArrivedAsAStoppedAnswer_NotAFailure()
     {
         Ollama.Default = FakeReply.DropAfter(2); // two tokens, then waits for a release that never comes
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -106,14 +106,22 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
             }
         }));
 
-        var turns = await TurnsAsync(turn.Conversation.Id);
-        Assert.Equal(["user: count", "error: " + ChatErrors.Interrupted("cancelled", "one two")], turns);
-        Assert.Single(await Harness.EventsAsync(EventType.ChatFailed));
+        Assert.Equal(["user: count", "assistant: one two"], await TurnsAsync(turn.Conversation.Id));
+        var stopped = (await Store.AllMessagesAsync(turn.Conversation.Id, Ct))[^1];
+        Assert.True(stopped.Stopped);
+        Assert.Equal(("ollama", "llama3.2"), (stopped.Provider, stopped.Model));
+        var logged = Assert.Single(await Harness.EventsAsync(EventType.ChatStopped));
+        Assert.Equal(stopped.Id, logged.Data.GetProperty("message_id").GetInt64());
+        Assert.Equal(7, logged.Data.GetProperty("chars").GetInt32());
+        Assert.Empty(await Harness.EventsAsync(EventType.ChatFailed, atLeast: 0));
+        Assert.Empty(await Harness.EventsAsync(EventType.ChatAnswered, atLeast: 0));
+        var metrics = Harness.Registry.Find("ollama")!.Metrics.Snapshot();
+        Assert.Equal((0, 0), (metrics.Successes, metrics.Failures));
         Ollama.ReleaseDrop.TrySetResult(); // ends the fake's request now, not when the client gives up draining it
     }
 
     [Fact]
-    public async Task Stream_CancelledBeforeFirstToken_StoresCancelledTurnAndThrows()
+    public async Task Stream_StoppedBeforeFirstToken_StoresAnEmptyStoppedAnswerAndThrows()
     {
         Ollama.Default = FakeReply.Stall();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -124,7 +132,8 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => streaming);
-        Assert.Equal(["user: slow", "error: " + ChatErrors.Cancelled], await TurnsAsync(turn.Conversation.Id));
+        Assert.Equal(["user: slow", "assistant: "], await TurnsAsync(turn.Conversation.Id));
+        Assert.Single(await Harness.EventsAsync(EventType.ChatStopped));
         Assert.Equal(0, OpenAi.ChatRequests);
     }
 
@@ -184,7 +193,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
     }
 
     [Fact]
-    public async Task Stream_ConsumerStopsReadingMidAnswer_StoresInterruptedTurnWithWhatArrived()
+    public async Task Stream_ConsumerStopsReadingMidAnswer_StoresAStoppedAnswerWithWhatArrived()
     {
         Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open
         var turn = await Agent.BeginAsync(null, "count", Ct);
@@ -199,7 +208,7 @@ public sealed class TimmyAgentStreamTests : LoopbackChatTests
             }
         }
 
-        Assert.Equal(["user: count", "error: " + ChatErrors.Interrupted("cancelled", "one two")], await TurnsAsync(turn.Conversation.Id));
+        Assert.Equal(["user: count", "assistant: one two"], await TurnsAsync(turn.Conversation.Id));
         Ollama.ReleaseDrop.TrySetResult();
         (await Agent.BeginAsync(turn.Conversation.Id, "the conversation is free again", Ct)).Dispose();
     }

@@ -100,7 +100,7 @@ public sealed class TimmyAgentTests : LoopbackChatTests
     }
 
     [Fact]
-    public async Task Ask_CallerCancelsWhileWaiting_StoresCancelledTurnThrowsAndFreesTheConversation()
+    public async Task Ask_CallerCancelsWhileWaiting_StoresAnEmptyStoppedTurnThrowsAndFreesTheConversation()
     {
         Ollama.Enqueue(FakeReply.Stall());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -111,7 +111,8 @@ public sealed class TimmyAgentTests : LoopbackChatTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answering);
-        Assert.Equal(["user: slow one", "error: " + ChatErrors.Cancelled], await TurnsAsync(turn.Conversation.Id));
+        Assert.Equal(["user: slow one", "assistant: "], await TurnsAsync(turn.Conversation.Id));
+        Assert.True((await Store.AllMessagesAsync(turn.Conversation.Id, Ct))[^1].Stopped);
         Assert.Equal(0, OpenAi.ChatRequests);
         Assert.False((await Agent.AskAsync(turn.Conversation.Id, "again", Ct)).IsError);
     }

@@ -162,4 +162,29 @@ public sealed class StreamingFailoverTests : LoopbackRouterTests
         Assert.Equal(Timmy.Core.Router.Circuit.CircuitState.Closed, ollama.Breaker.State);
         Assert.Equal(0, OpenAi.ChatRequests);
     }
+
+    [Fact]
+    public async Task Stream_CallerStopsMidAnswer_CountsNeitherSuccessNorFailure()
+    {
+        Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var received = new StringBuilder();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in Stream(stop.Token))
+            {
+                received.Append(update.Text);
+                if (received.ToString() == "one two")
+                {
+                    await stop.CancelAsync();
+                }
+            }
+        });
+
+        var metrics = Harness.Registry.Find("ollama")!.Metrics.Snapshot();
+        Assert.Equal((0, 0, 0), (metrics.Requests, metrics.Successes, metrics.Failures));
+        Assert.Null(metrics.LastError);
+        Assert.Equal(0, OpenAi.ChatRequests);
+    }
 }

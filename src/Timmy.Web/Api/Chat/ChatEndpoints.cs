@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -61,7 +62,7 @@ public static class ChatEndpoints
 
     private static async Task<ServerSentEventsResult<string>> StreamAsync(
         [FromBody] ChatRequest body, ChatFlow chat, ConversationService conversations, ChatTurnHtml turns, HttpContext context,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        IOptions<JsonOptions> json, TimeProvider time, CancellationToken ct)
     {
         var turn = await chat.BeginAsync(body.SessionId, body.Message, ChatRateLimiter.CallerOf(context), ct);
         // Streaming the answer closes the turn, but a client that leaves before the stream starts never runs it.
@@ -70,25 +71,41 @@ public static class ChatEndpoints
         var listed = await conversations.FindAsync(turn.Conversation.Id, ct) ?? turn.Conversation;
         var start = new SseItem<string>(JsonSerializer.Serialize(
             new { session_id = listed.Id, conversation_html = await turns.RenderLinkAsync(listed) }, json.Value.SerializerOptions), "start");
-        return TypedResults.ServerSentEvents(Events(chat, turns, turn, start, json.Value.SerializerOptions, ct));
+        return TypedResults.ServerSentEvents(Events(chat, turns, turn, start, json.Value.SerializerOptions, time, ct));
     }
 
     /// <summary><c>start</c> carries the conversation's id and its list entry as the panel draws it;
     /// <c>token</c> events carry raw text (multi-line text uses several <c>data:</c> lines, as SSE
-    /// specifies); <c>done</c> and <c>error</c> carry JSON. A conversation deleted while Timmy answers ends the
-    /// stream with an <c>error</c> event that says so (and has no message id: nothing was stored).</summary>
+    /// specifies); <c>markdown</c> events carry the answer so far as sanitised HTML (<see cref="ChatMarkdown"/>), at most
+    /// every <see cref="MarkdownInterval"/> and once the tokens pause; <c>done</c> and <c>error</c> carry JSON. A
+    /// conversation deleted while Timmy answers ends the stream with an <c>error</c> event that says so (and has no
+    /// message id: nothing was stored).</summary>
     internal static async IAsyncEnumerable<SseItem<string>> Events(
-        ChatFlow chat, ChatTurnHtml turns, ChatTurn turn, SseItem<string> start, JsonSerializerOptions json,
+        ChatFlow chat, ChatTurnHtml turns, ChatTurn turn, SseItem<string> start, JsonSerializerOptions json, TimeProvider time,
         [EnumeratorCancellation] CancellationToken ct)
     {
         yield return start;
+        var text = new StringBuilder();
+        var rendered = 0;
+        var renderedAt = 0L;
         await using var updates = chat.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
         while (true)
         {
+            var next = updates.MoveNextAsync().AsTask();
+            if (rendered < text.Length && !next.IsCompleted)
+            {
+                // Tokens arrived since the last render and the stream paused: draw them now rather than at the next token.
+                var wait = MarkdownInterval - time.GetElapsedTime(renderedAt);
+                if (wait <= TimeSpan.Zero || await Task.WhenAny(next, Task.Delay(wait, time, CancellationToken.None)) != next)
+                {
+                    (rendered, renderedAt) = (text.Length, time.GetTimestamp());
+                    yield return Markdown(text, json);
+                }
+            }
             StreamError? deleted = null;
             try
             {
-                if (!await updates.MoveNextAsync())
+                if (!await next)
                 {
                     yield break;
                 }
@@ -104,8 +121,23 @@ public static class ChatEndpoints
                 yield break;
             }
             yield return await EventAsync(updates.Current, turns, json);
+            if (updates.Current.Text is { } piece)
+            {
+                text.Append(piece);
+                if (time.GetElapsedTime(renderedAt) >= MarkdownInterval)
+                {
+                    (rendered, renderedAt) = (text.Length, time.GetTimestamp());
+                    yield return Markdown(text, json);
+                }
+            }
         }
     }
+
+    /// <summary>How often a streaming answer is drawn as Markdown: the whole text so far is rendered each time.</summary>
+    public static readonly TimeSpan MarkdownInterval = TimeSpan.FromMilliseconds(100);
+
+    private static SseItem<string> Markdown(StringBuilder text, JsonSerializerOptions json) =>
+        new(JsonSerializer.Serialize(new StreamMarkdown(ChatMarkdown.ToHtml(text.ToString())), json), "markdown");
 
     private static async Task<SseItem<string>> EventAsync(ChatStreamUpdate update, ChatTurnHtml turns, JsonSerializerOptions json)
     {

@@ -2,8 +2,10 @@ import { parseFragment } from '/js/feed.js';
 
 // Streams Timmy's answers on the home page. Without this module the chat panel still works as a plain
 // form (post, answer, reload); with it, the form posts to /api/v1/chat/stream and the answer's tokens
-// appear as they arrive. The turns come from the page's templates and streamed tokens are inserted as text; the
-// finished turn is replaced by the one the server rendered (ChatMessageView), so no turn markup is built here.
+// appear as they arrive. The turns come from the page's templates; streamed tokens are inserted as text until the
+// server's Markdown rendering of the answer so far arrives (the stream's markdown events, ChatMarkdown), and the
+// finished turn is replaced by the one the server rendered (ChatMessageView), so no turn markup is built here. A
+// stopped answer keeps what arrived, in the page's "stopped" turn (as the server stores and draws it).
 
 const form = document.querySelector('[data-chat-form]');
 if (form) {
@@ -51,7 +53,7 @@ function wire(form) {
       await stream(message, session, answer, running.signal);
     } catch (err) {
       if (err.name === 'AbortError') {
-        answer.fail('The answer was cancelled before it finished.');
+        answer.stop();
       } else {
         answer.fail(`Timmy could not be reached: ${err.message}`);
       }
@@ -87,6 +89,9 @@ async function stream(message, session, answer, signal) {
       }
       case 'token':
         answer.append(item.data);
+        break;
+      case 'markdown':
+        answer.render(JSON.parse(item.data).html);
         break;
       case 'done':
         answer.replace(JSON.parse(item.data).turn_html);
@@ -154,7 +159,26 @@ function appendTurn(log, role) {
     body: article.querySelector('.chat-body'),
     append(text) {
       article.querySelector('[data-chat-thinking]')?.remove();
-      turn.body.append(text);
+      // After a Markdown rendering, new text joins its last paragraph until the next rendering replaces it all.
+      const last = turn.body.lastElementChild;
+      (last?.tagName === 'P' ? last : turn.body).append(text);
+      toBottom(log);
+    },
+    /** The answer so far as the server rendered its Markdown. */
+    render(html) {
+      article.querySelector('[data-chat-thinking]')?.remove();
+      turn.body.classList.replace('chat-text', 'markdown');
+      turn.body.replaceChildren(parseFragment(html));
+      toBottom(log);
+    },
+    /** Stopped by the owner: what arrived stays, in the turn the server draws for a stopped answer. */
+    stop() {
+      const stopped = fromTemplate('stopped');
+      if (turn.body.childNodes.length > 0) {
+        turn.body.classList.remove('chat-streaming');
+        stopped.querySelector('.chat-body').replaceWith(turn.body);
+      }
+      article.replaceWith(stopped);
       toBottom(log);
     },
     /** Swaps in the finished turn exactly as the server draws a stored one. */

@@ -38,6 +38,7 @@ public static class EventPresentation
         [EventType.AuthTokenRevoked] = ("🗑️", "API token revoked"),
         [EventType.ChatAnswered] = ("💬", "Timmy answered"),
         [EventType.ChatFailed] = ("❗", "Timmy could not answer"),
+        [EventType.ChatStopped] = ("⏹️", "Answer stopped"),
         [EventType.ChatConversationCleared] = ("🧹", "Conversation cleared"),
         [EventType.ChatConversationDeleted] = ("🗑️", "Conversation deleted"),
     };
