@@ -16,13 +16,8 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     {
         fixture.Ollama.Default = FakeReply.Answer("Stack **sats** <b>quietly</b> and keep your keys.");
         await using var context = await fixture.NewOwnerContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/?c=new");
+        var (page, answer) = await AskOnANewPageAsync(context, "How should I save?");
 
-        await page.GetByLabel("Message Timmy").FillAsync("How should I save?");
-        await page.GetByLabel("Message Timmy").PressAsync("Enter");
-
-        var answer = page.Locator(".chat-log .chat-assistant").Last;
         await Assertions.Expect(answer.Locator("[data-chat-meta] [data-provider]")).ToHaveTextAsync("ollama");
         await Assertions.Expect(answer.Locator(".chat-body strong")).ToHaveTextAsync("sats");
         await Assertions.Expect(answer.Locator(".chat-body")).ToContainTextAsync("<b>quietly</b>");
@@ -104,11 +99,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         try
         {
             await using var context = await fixture.NewOwnerContextAsync();
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/?c=new");
-            await page.GetByLabel("Message Timmy").FillAsync("How should I save?");
-            await page.GetByLabel("Message Timmy").PressAsync("Enter");
-            var answer = page.Locator(".chat-log .chat-assistant").Last;
+            var (page, answer) = await AskOnANewPageAsync(context, "How should I save?");
 
             // Markdown while the answer is still streaming (the button still says Stop).
             await Assertions.Expect(answer.Locator(".chat-body strong")).ToHaveTextAsync("sats");
@@ -207,5 +198,15 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await Assertions.Expect(page.Locator(".chat-log .chat-msg")).ToHaveCountAsync(8);
         await page.WaitForFunctionAsync("() => { const log = document.querySelector('[data-chat-log]'); return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 2; }");
+    }
+
+    /// <summary>Opens a new conversation and asks <paramref name="question"/> with Enter; returns the page and Timmy's turn.</summary>
+    private static async Task<(IPage Page, ILocator Answer)> AskOnANewPageAsync(IBrowserContext context, string question)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?c=new");
+        await page.GetByLabel("Message Timmy").FillAsync(question);
+        await page.GetByLabel("Message Timmy").PressAsync("Enter");
+        return (page, page.Locator(".chat-log .chat-assistant").Last);
     }
 }
