@@ -141,6 +141,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         finally
         {
             fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
+            fixture.Ollama.ReleaseDrop.TrySetResult(); // ends the held request (no other test here holds one)
         }
     }
 

@@ -164,27 +164,31 @@ public sealed class StreamingFailoverTests : LoopbackRouterTests
     }
 
     [Fact]
-    public async Task Stream_CallerStopsMidAnswer_CountsNeitherSuccessNorFailure()
+    public async Task Stream_CallerStopsWhileTheProviderIsSilent_EndsAtOnceCountingNeitherSuccessNorFailure()
     {
-        Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open
+        Ollama.Default = FakeReply.DropAfter(2); // two tokens, then holds the request open and says nothing more
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var received = new StringBuilder();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        var reading = Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var update in Stream(stop.Token))
             {
                 received.Append(update.Text);
                 if (received.ToString() == "one two")
                 {
-                    await stop.CancelAsync();
+                    // The stop comes while the router waits for the provider's next line, as a person's Stop does.
+                    stop.CancelAfter(TimeSpan.FromMilliseconds(100));
                 }
             }
         });
+        // Without the stop reaching the wait, the provider's silence would hold the stream open indefinitely.
+        await reading.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         var metrics = Harness.Registry.Find("ollama")!.Metrics.Snapshot();
         Assert.Equal((0, 0, 0), (metrics.Requests, metrics.Successes, metrics.Failures));
         Assert.Null(metrics.LastError);
         Assert.Equal(0, OpenAi.ChatRequests);
+        Ollama.ReleaseDrop.TrySetResult(); // ends the fake's held request now, not at shut-down
     }
 }
