@@ -37,6 +37,7 @@ public sealed class ChatStreamEndpointTests : ChatWebTests
         Assert.Equal(["start", "token", "token", "token", "token", "done"], events.Select(e => e.EventType));
         // The first token is drawn at once; the rest within the interval or by the finished turn.
         Assert.Equal("<p>hello</p>\n", Json(all.First(e => e.EventType == "markdown")).GetProperty("html").GetString());
+        Assert.Equal("done", all[^1].EventType);
         var session = Json(events[0]).GetProperty("session_id").GetString()!;
         Assert.Equal($"<li><a href=\"/?c={session}\" title=\"hi\" class=\"active\" aria-current=\"page\">hi</a></li>",
             Json(events[0]).GetProperty("conversation_html").GetString());

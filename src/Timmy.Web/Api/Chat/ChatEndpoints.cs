@@ -87,7 +87,8 @@ public static class ChatEndpoints
         yield return start;
         var text = new StringBuilder();
         var rendered = 0;
-        var renderedAt = 0L;
+        long? renderedAt = null;
+        TimeSpan SinceRendered() => renderedAt is { } at ? time.GetElapsedTime(at) : TimeSpan.MaxValue;
         await using var updates = chat.StreamAsync(turn, ct).GetAsyncEnumerator(ct);
         while (true)
         {
@@ -95,7 +96,7 @@ public static class ChatEndpoints
             if (rendered < text.Length && !next.IsCompleted)
             {
                 // Tokens arrived since the last render and the stream paused: draw them now rather than at the next token.
-                var wait = MarkdownInterval - time.GetElapsedTime(renderedAt);
+                var wait = SinceRendered() >= MarkdownInterval ? TimeSpan.Zero : MarkdownInterval - SinceRendered();
                 if (wait <= TimeSpan.Zero || await Task.WhenAny(next, Task.Delay(wait, time, CancellationToken.None)) != next)
                 {
                     (rendered, renderedAt) = (text.Length, time.GetTimestamp());
@@ -124,11 +125,16 @@ public static class ChatEndpoints
             if (updates.Current.Text is { } piece)
             {
                 text.Append(piece);
-                if (time.GetElapsedTime(renderedAt) >= MarkdownInterval)
+                if (SinceRendered() >= MarkdownInterval)
                 {
                     (rendered, renderedAt) = (text.Length, time.GetTimestamp());
                     yield return Markdown(text, json);
                 }
+            }
+            else
+            {
+                // The finished turn (done or error) carries its own rendering: nothing more to draw.
+                rendered = text.Length;
             }
         }
     }
