@@ -131,6 +131,9 @@ public sealed class RouterStatusPageTests : IAsyncLifetime
         Assert.Contains("data-swap=\"router-preferred\"", html);
         Assert.Contains("data-swap=\"provider-cards\"", html);
         Assert.Contains("<form method=\"post\" action=\"/router/status\" data-action=\"disable\">", html);
+        // The history chart too, with the failed request in it.
+        Assert.Contains("data-swap=\"router-history\"", html);
+        Assert.Contains("1 request (1 failed) in the last hour", html);
     }
 
     [Fact]
