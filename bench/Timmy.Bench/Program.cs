@@ -1,3 +1,4 @@
+using Timmy.Bench.Api;
 using Timmy.Bench.Events;
 using Timmy.Bench.Fanout;
 using Timmy.Bench.Reporting;
@@ -8,6 +9,7 @@ var mode = args.Length > 0 ? args[0] : "";
 var options = BenchArguments.Parse(args.Skip(1));
 return mode switch
 {
+    "api" => await ApiLoadBenchmark.RunAsync(options),
     "events" => await EventLogBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "router" => await RouterOverheadBenchmark.RunAsync(options),

@@ -21,6 +21,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public string SignInLink { get; private set; } = "";
     public int Id => _process.Id;
+    public string DataDirectory => _dataDirectory;
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {
@@ -30,7 +31,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"Build first: dotnet build -c Release bench/Timmy.Bench ({dll} is missing).");
         }
-        var dataDirectory = Directory.CreateTempSubdirectory("timmy-bench-fanout-").FullName;
+        var dataDirectory = Directory.CreateTempSubdirectory("timmy-bench-server-").FullName;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--data-dir", dataDirectory })
         {
@@ -86,6 +87,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         _process.Refresh();
         return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The part of <see cref="CpuTime"/> spent in the kernel (system calls such as fsync and socket I/O).</summary>
+    public TimeSpan KernelTime()
+    {
+        _process.Refresh();
+        return _process.PrivilegedProcessorTime;
     }
 
     public async ValueTask DisposeAsync()

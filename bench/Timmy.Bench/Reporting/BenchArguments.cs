@@ -36,6 +36,8 @@ public sealed class BenchArguments
         Console.Error.WriteLine($"""
             {(mode.Length == 0 ? "No benchmark named." : $"Unknown benchmark '{mode}'.")}
             usage: dotnet run -c Release --project bench/Timmy.Bench -- <mode> [options]
+              api      events/s through the HTTP API of the real server: single POSTs from 1 and N clients, batches of 100 and 1000
+                       [--seconds 10] [--clients 32] [--batch-clients 4] [--append] [--out bench/results/api.txt]
               events   durable event-log throughput, 1 and 32 writers
                        [--seconds 10] [--writers 1,32] [--append] [--out bench/results/events.txt]
               fanout   WebSocket fan-out from the real server to many clients

@@ -45,13 +45,31 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    public async Task<EventRecord> AppendAsync(WriteTransaction transaction, EventDraft draft, CancellationToken cancellationToken = default)
+    public async Task<EventRecord> AppendAsync(WriteTransaction transaction, EventDraft draft, CancellationToken cancellationToken = default) =>
+        (await AppendAllAsync(transaction, [draft], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<EventRecord>> AppendAllAsync(
+        WriteTransaction transaction, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
     {
-        var stamped = Stamp(draft);
-        var ids = await _store.AppendAsync(transaction, [stamped], cancellationToken);
-        var record = stamped.WithId(ids[0]);
-        transaction.OnCommitted(() => _bus.Publish(record));
-        return record;
+        var stamped = new NewEvent[drafts.Count];
+        for (var i = 0; i < stamped.Length; i++)
+        {
+            stamped[i] = Stamp(drafts[i]);
+        }
+        var ids = await _store.AppendAsync(transaction, stamped, cancellationToken);
+        var records = new EventRecord[stamped.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = stamped[i].WithId(ids[i]);
+        }
+        transaction.OnCommitted(() =>
+        {
+            foreach (var record in records)
+            {
+                _bus.Publish(record);
+            }
+        });
+        return records;
     }
 
     /// <summary>Checks and sanitises an event the same way on both paths, and stamps it with the time.</summary>

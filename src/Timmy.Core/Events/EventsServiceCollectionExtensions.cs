@@ -17,6 +17,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBus>());
         services.AddSingleton<EventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<EventLog>());
+        services.AddSingleton<EventBatchLog>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<EventPruningService>();
         services.AddHostedService(sp => sp.GetRequiredService<EventPruningService>());

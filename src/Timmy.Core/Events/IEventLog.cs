@@ -20,4 +20,9 @@ public interface IEventLog
     /// event, and never if the transaction does not commit. The returned record is what will be published.</summary>
     /// <exception cref="ArgumentException">The type is not in <see cref="EventType"/>, or the source is empty.</exception>
     Task<EventRecord> AppendAsync(WriteTransaction transaction, EventDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends several events to a write transaction, in order, as <see cref="AppendAsync"/> does one: they
+    /// are published after that commit, in id order, and never if it does not commit.</summary>
+    /// <exception cref="ArgumentException">A type is not in <see cref="EventType"/>, or a source is empty.</exception>
+    Task<IReadOnlyList<EventRecord>> AppendAllAsync(WriteTransaction transaction, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default);
 }

@@ -6,8 +6,10 @@ using Timmy.Core.Events;
 namespace Timmy.Core.Security;
 
 /// <summary>Creates, checks and revokes the owner's API tokens. A token is <c>tt_</c> + 32 random bytes
-/// (base64url); only its SHA-256 is stored, so a stolen database does not yield usable tokens.</summary>
-public sealed class ApiTokenService(IAuthStore store, TimeProvider time)
+/// (base64url); only its SHA-256 is stored, so a stolen database does not yield usable tokens. Checking a token
+/// reads the store at most every <see cref="ApiTokenCache.Lifetime"/> and writes nothing: its use is recorded in
+/// memory and stored in the background (<see cref="TokenUseRecorder"/>).</summary>
+public sealed class ApiTokenService(IAuthStore store, TimeProvider time, ApiTokenCache cache, TokenUseRecorder uses)
 {
     public const string EventSource = "auth";
     public const string TokenPrefix = "tt_";
@@ -53,20 +55,39 @@ public sealed class ApiTokenService(IAuthStore store, TimeProvider time)
         {
             return null;
         }
-        var token = await store.FindActiveTokenByHashAsync(HashToken(secret), cancellationToken);
-        if (token is not null)
+        var hash = HashToken(secret);
+        var token = cache.Find(hash);
+        if (token is null)
         {
-            await store.TouchTokenAsync(token.Id, time.GetUtcNow(), cancellationToken);
+            var generation = cache.Generation;
+            token = await store.FindActiveTokenByHashAsync(hash, cancellationToken);
+            if (token is null)
+            {
+                return null;
+            }
+            cache.Add(hash, token, generation);
         }
+        uses.Record(token.Id, time.GetUtcNow());
         return token;
     }
 
     public Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default) => store.ListTokensAsync(cancellationToken);
 
-    /// <summary>Revokes an active token, logging auth.token_revoked with it; false when there is no such active token.</summary>
-    public Task<bool> RevokeAsync(string id, CancellationToken cancellationToken = default) =>
-        store.RevokeTokenAsync(id, time.GetUtcNow(),
-            token => new EventDraft(EventType.AuthTokenRevoked, EventSource, new { token_id = token.Id, name = token.Name }), cancellationToken);
+    /// <summary>Revokes an active token, logging auth.token_revoked with it; false when there is no such active token.
+    /// The token stops working in this process at once.</summary>
+    public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await store.RevokeTokenAsync(id, time.GetUtcNow(),
+                token => new EventDraft(EventType.AuthTokenRevoked, EventSource, new { token_id = token.Id, name = token.Name }), cancellationToken);
+        }
+        finally
+        {
+            // Also when the revocation failed or raced with another: the next use asks the store.
+            cache.Evict(id);
+        }
+    }
 
     /// <summary>Why <see cref="CreateAsync"/> refused, in its own words (without the "(Parameter …)" .NET appends).</summary>
     public static string Reason(ArgumentException refusal) => refusal.Message.Split(" (Parameter")[0];

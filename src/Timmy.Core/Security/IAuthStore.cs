@@ -20,5 +20,6 @@ public interface IAuthStore
     /// false, and nothing logged, when there is no such active token.</summary>
     Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, Func<ApiToken, EventDraft> logged, CancellationToken cancellationToken = default);
 
-    Task TouchTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>Sets each token's <c>last_used_at</c> (never back in time), all in one write.</summary>
+    Task TouchTokensAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> uses, CancellationToken cancellationToken = default);
 }

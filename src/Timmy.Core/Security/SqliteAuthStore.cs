@@ -66,10 +66,13 @@ public sealed class SqliteAuthStore(IDbConnectionFactory connections, IEventLog 
         return true;
     }
 
-    public async Task TouchTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task TouchTokensAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> uses, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE api_tokens SET last_used_at = @at WHERE id = @id", new { id, at = Timestamps.Format(at) });
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        await transaction.Connection.ExecuteAsync(
+            "UPDATE api_tokens SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @at)",
+            uses.Select(u => new { id = u.Key, at = Timestamps.Format(u.Value) }), transaction.Transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed class TokenRow

@@ -12,7 +12,7 @@ public interface IDbConnectionFactory
     /// read lock), on a new connection closed with it, or on <paramref name="connection"/> (left open) when given.
     /// The write transactions of one factory run one at a time, each publishing before the next begins
     /// (see <see cref="WriteTransaction"/>).</summary>
-    /// <exception cref="TimeoutException">Another write transaction held the turn for longer than the busy timeout.</exception>
+    /// <exception cref="DatabaseBusyException">Another write transaction held the turn for longer than the busy timeout.</exception>
     Task<WriteTransaction> BeginWriteAsync(DbConnection? connection = null, CancellationToken cancellationToken = default);
 
     /// <summary>A short human description of the database (path or server), for start-up output.</summary>

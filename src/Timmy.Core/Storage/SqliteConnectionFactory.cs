@@ -59,7 +59,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     {
         if (!await _writeLock.WaitAsync(_busyTimeout, cancellationToken))
         {
-            throw new TimeoutException($"Another write to {DatabasePath} held it for longer than {_busyTimeout.TotalMilliseconds} ms.");
+            throw new DatabaseBusyException($"Another write to {DatabasePath} held it for longer than {_busyTimeout.TotalMilliseconds} ms.");
         }
         var owned = connection is null;
         try

@@ -16,7 +16,8 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetHealthAsync).AllowAnonymous().WithName("Health").WithTags("Health").ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReadyAsync })
+            .AllowAnonymous();
         return app;
     }
 
@@ -32,6 +33,14 @@ public static class HealthEndpoints
             databaseOk ? "ok" : db.Description ?? "unavailable");
         return TypedResults.Json(body, statusCode: databaseOk ? 200 : 503);
     }
+
+    /// <summary>The overall status and each check's own words (<c>{"status":"Unhealthy","checks":{"database":"database busy: …"}}</c>).</summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString()),
+        });
 
     public sealed record HealthReportDto(string Status, string Version, long UptimeSeconds, string Database);
 }

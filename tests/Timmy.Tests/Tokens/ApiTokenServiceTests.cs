@@ -53,5 +53,9 @@ public sealed class ApiTokenServiceTests
         Assert.Equal([EventType.AuthTokenCreated, EventType.AuthTokenRevoked], (await db.StoredEventsAsync()).Select(e => e.EventType));
     }
 
-    private ApiTokenService Tokens(TestDatabase db) => new(new SqliteAuthStore(db.Connections, db.Events), _time);
+    private ApiTokenService Tokens(TestDatabase db)
+    {
+        var store = new SqliteAuthStore(db.Connections, db.Events);
+        return new(store, _time, new ApiTokenCache(_time), new TokenUseRecorder(store));
+    }
 }

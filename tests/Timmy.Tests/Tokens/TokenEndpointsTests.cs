@@ -77,6 +77,20 @@ public sealed class TokenEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoke_ATokenInUse_StopsItOnItsNextRequest()
+    {
+        var admin = await _factory.CreateOwnerClientAsync(ApiScopes.TokensManage);
+        var created = await _factory.Service<ApiTokenService>().CreateAsync("busy", [ApiScopes.EventsRead], Ct);
+        var user = _factory.CreateAnonymousClient();
+        user.DefaultRequestHeaders.Authorization = new("Bearer", created.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/api/v1/events", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/tokens/{created.Token.Id}", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/events", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task TokenWithoutTokensManage_IsForbidden()
     {
         var client = await _factory.CreateOwnerClientAsync(ApiScopes.Chat);

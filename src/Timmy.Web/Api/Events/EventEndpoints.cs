@@ -26,6 +26,8 @@ public static class EventEndpoints
 
         var write = app.MapGroup("/api/v1/events").WithTags("Events").RequireScope(ApiScopes.EventsWrite);
         write.MapPost("/", LogAsync).WithName("LogEvent").WithSummary("Log an event (stored, then streamed to live clients)");
+        write.MapPost("/batch", LogBatchAsync).WithName("LogEventBatch")
+            .WithSummary($"Log 1 to {EventBatchLog.MaxEvents} events all or nothing, in one commit");
         return app;
     }
 
@@ -75,7 +77,16 @@ public static class EventEndpoints
 
     private static async Task<Created<EventRecord>> LogAsync([FromBody] LogEventRequest body, IEventLog log)
     {
-        var record = await log.LogAsync(body.EventType!, body.Source!, body.TaskId, body.AgentId, body.Data, CancellationToken.None);
+        var draft = body.ToDraft();
+        var record = await log.LogAsync(draft.EventType, draft.Source, draft.TaskId, draft.AgentId, draft.Data, CancellationToken.None);
         return TypedResults.Created($"/api/v1/events/{record.Id}", record);
+    }
+
+    private static async Task<Created<EventBatchResponse>> LogBatchAsync([FromBody] LogEventBatchRequest body, EventBatchLog batches)
+    {
+        var drafts = body.Events!.Select(e => e!.ToDraft()).ToList();
+        // Not the request's token: once the batch is taken, it is written whether or not the caller waits.
+        var records = await batches.LogAllAsync(drafts, CancellationToken.None);
+        return TypedResults.Created((string?)null, new EventBatchResponse(records.Count, records.Select(r => r.Id).ToList()));
     }
 }

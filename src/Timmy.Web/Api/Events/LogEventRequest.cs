@@ -5,7 +5,7 @@ using Timmy.Core.Events;
 
 namespace Timmy.Web.Api.Events;
 
-/// <summary>The body of <c>POST /api/v1/events</c>.</summary>
+/// <summary>The body of <c>POST /api/v1/events</c>, and each item of <c>POST /api/v1/events/batch</c>.</summary>
 public sealed record LogEventRequest(
     [property: Required(ErrorMessage = "'event_type' is required: one of the types at GET /api/v1/events/types.")] string? EventType,
     [property: Required(ErrorMessage = "'source' is required."),
@@ -15,6 +15,10 @@ public sealed record LogEventRequest(
     JsonElement? Data) : IValidatableObject
 {
     public const int MaxDataBytes = 64 * 1024;
+
+    /// <summary>The one conversion from what the API was sent to the event logged: the single and the batch POST
+    /// both use it, so a rule about what the API may log is written here once.</summary>
+    public EventDraft ToDraft() => new(EventType!, Source!, Data, TaskId, AgentId);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
