@@ -1,5 +1,6 @@
 using Timmy.Bench.Events;
 using Timmy.Bench.Fanout;
+using Timmy.Bench.Gateway;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
 
@@ -11,5 +12,6 @@ return mode switch
     "events" => await EventLogBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "router" => await RouterOverheadBenchmark.RunAsync(options),
+    "gateway" => await GatewayOverheadBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };
