@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Timmy.Bench.Reporting;
 
 namespace Timmy.Bench.Gateway;
 
@@ -22,19 +18,18 @@ public sealed class BenchOpenAiServer : IAsyncDisposable
     public static async Task<BenchOpenAiServer> StartAsync()
     {
         var server = new BenchOpenAiServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        server._app = builder.Build();
-        server._app.MapGet("/v1/models", () => Results.Text(Models, "application/json"));
-        server._app.MapPost("/v1/chat/completions", async context =>
+        string baseUrl;
+        (server._app, baseUrl) = await LoopbackApp.StartAsync(app =>
         {
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Reply);
+            app.MapGet("/v1/models", () => Results.Text(Models, "application/json"));
+            app.MapPost("/v1/chat/completions", async context =>
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(Reply);
+            });
         });
-        await server._app.StartAsync();
-        server.ApiBase = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+        server.ApiBase = baseUrl + "/v1";
         return server;
     }
 
