@@ -208,4 +208,15 @@ public sealed class GatewayTests : IAsyncLifetime
 
         Assert.Equal(429, error.Status);
     }
+
+    [Fact]
+    public async Task OpenApi_DocumentsTheCompletionBody()
+    {
+        var client = await _factory.CreateOwnerClientAsync();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+
+        var post = document.GetProperty("paths").GetProperty("/v1/chat/completions").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
+    }
 }

@@ -18,8 +18,15 @@ public static class GatewayEndpoints
     public static IEndpointRouteBuilder MapOpenAiGateway(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).WithTags("OpenAI-compatible gateway").RequireScope(ApiScopes.Chat);
-        group.MapGet("/models", ListModels).WithName("GatewayListModels").WithSummary("The cascade and every configured model, OpenAI's list shape.");
-        group.MapPost("/chat/completions", CompleteAsync).WithName("GatewayChatCompletions").WithSummary("An OpenAI chat completion through the cascade.");
+        group.MapGet("/models", ListModels).WithName("GatewayListModels")
+            .Produces<ModelList>().WithSummary("The cascade and every configured model, OpenAI's list shape.");
+        // The handler reads the body itself (to refuse in OpenAI's error shape); Accepts documents it.
+        group.MapPost("/chat/completions", CompleteAsync).WithName("GatewayChatCompletions")
+            .Accepts<ChatCompletionRequest>("application/json")
+            .Produces<ChatCompletionResponse>().Produces<ChatCompletionChunk>(contentType: "text/event-stream")
+            .Produces<OpenAiErrorBody>(StatusCodes.Status400BadRequest).Produces<OpenAiErrorBody>(StatusCodes.Status404NotFound)
+            .Produces<OpenAiErrorBody>(StatusCodes.Status429TooManyRequests).Produces<OpenAiErrorBody>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("An OpenAI chat completion through the cascade, whole or streamed.");
         return app;
     }
 
