@@ -1,6 +1,7 @@
 using Timmy.Bench.Api;
 using Timmy.Bench.Events;
 using Timmy.Bench.Fanout;
+using Timmy.Bench.Gateway;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
 
@@ -13,5 +14,6 @@ return mode switch
     "events" => await EventLogBenchmark.RunAsync(options),
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "router" => await RouterOverheadBenchmark.RunAsync(options),
+    "gateway" => await GatewayOverheadBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

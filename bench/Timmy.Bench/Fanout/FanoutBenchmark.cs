@@ -114,7 +114,7 @@ public static class FanoutBenchmark
         response.EnsureSuccessStatusCode();
     }
 
-    private static void EnsureSuccessStatusCodeOrRedirect(this HttpResponseMessage response)
+    public static void EnsureSuccessStatusCodeOrRedirect(this HttpResponseMessage response)
     {
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
         {

@@ -44,6 +44,8 @@ public sealed class BenchArguments
                        [--clients 1000] [--events 200] [--rate 20] [--append] [--out bench/results/fanout.txt]
               router   the cascade router's added latency and allocations per non-streaming call
                        [--calls 5000] [--append] [--out bench/results/router.txt]
+              gateway  the OpenAI-compatible gateway's added latency (real server process, OpenAI SDK client)
+                       [--calls 2000] [--append] [--out bench/results/gateway.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Timmy.Bench.Reporting;
 
 namespace Timmy.Bench.Router;
 
@@ -19,18 +15,17 @@ public sealed class BenchOllamaServer : IAsyncDisposable
     public static async Task<BenchOllamaServer> StartAsync()
     {
         var server = new BenchOllamaServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        server._app = builder.Build();
-        server._app.MapPost("/api/chat", async context =>
+        string baseUrl;
+        (server._app, baseUrl) = await LoopbackApp.StartAsync(app =>
         {
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Reply);
+            app.MapPost("/api/chat", async context =>
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(Reply);
+            });
         });
-        await server._app.StartAsync();
-        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = baseUrl;
         return server;
     }
 

@@ -63,15 +63,19 @@ public static class RouterOverheadBenchmark
         return GC.GetTotalAllocatedBytes(precise: false) - before;
     }
 
-    private static async Task<ServiceProvider> BuildRouterAsync(string url, string dataDir)
+    private static Task<ServiceProvider> BuildRouterAsync(string url, string dataDir) =>
+        BuildRouterAsync(dataDir, "ollama", url, "llama3.2");
+
+    /// <summary>The app's router in process with one provider, its store migrated and loaded.</summary>
+    public static async Task<ServiceProvider> BuildRouterAsync(string dataDir, string type, string url, string model)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Timmy:Storage:DataDirectory"] = dataDir,
-            ["Timmy:Router:Providers:0:Name"] = "ollama",
-            ["Timmy:Router:Providers:0:Type"] = "ollama",
+            ["Timmy:Router:Providers:0:Name"] = type,
+            ["Timmy:Router:Providers:0:Type"] = type,
             ["Timmy:Router:Providers:0:Url"] = url,
-            ["Timmy:Router:Providers:0:Models:0:Name"] = "llama3.2",
+            ["Timmy:Router:Providers:0:Models:0:Name"] = model,
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -199,7 +199,8 @@ public sealed class CascadeRouter(ProviderRegistry registry, RouterEvents events
     {
         var primary = registry.Primary;
         var fallback = primary is not null && primary != provider;
-        if (fallback)
+        // A primary whose probe failed is tried last without being passed over: no event for that.
+        if (fallback && attempts.Count > 0)
         {
             events.Fallback(primary!.Name, provider.Name, attempts.ToArray());
         }

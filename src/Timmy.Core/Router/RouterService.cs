@@ -93,6 +93,22 @@ public sealed class RouterService(
         }
     }
 
+    /// <summary>Adds the unsaved per-minute deltas to the saved history and leaves the totals alone: for a second
+    /// process on the same database (<c>timmy chat</c>), whose totals would overwrite the server's, while the
+    /// history rows add up, so its calls show in the router page's chart.</summary>
+    public async Task FlushHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await _flushGate.WaitAsync(cancellationToken);
+        try
+        {
+            await store.SaveMetricsAsync([], registry.All.SelectMany(p => p.Metrics.TakePendingMinutes()).ToList(), cancellationToken);
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
+    }
+
     /// <summary>Writes totals and the unsaved per-minute deltas, and prunes old history.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {

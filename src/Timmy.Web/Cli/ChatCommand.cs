@@ -26,12 +26,20 @@ public sealed class ChatCommand(ChatFlow chat, TextReader input, TextWriter outp
 
     public static async Task<int> RunAsync(WebApplication app, string[] verbArguments)
     {
-        await app.Services.GetRequiredService<RouterService>().InitializeAsync();
+        var router = app.Services.GetRequiredService<RouterService>();
+        await router.InitializeAsync();
         var command = new ChatCommand(app.Services.GetRequiredService<ChatFlow>(), Console.In, Console.Out, Console.Error);
         using var interrupt = new ConsoleInterrupt();
-        return MessageFrom(verbArguments) is { } message
-            ? await command.AskOnceAsync(message, interrupt.Token)
-            : await command.ReplAsync(() => interrupt.Renew());
+        try
+        {
+            return MessageFrom(verbArguments) is { } message
+                ? await command.AskOnceAsync(message, interrupt.Token)
+                : await command.ReplAsync(() => interrupt.Renew());
+        }
+        finally
+        {
+            await router.FlushHistoryAsync();
+        }
     }
 
     public async Task<int> AskOnceAsync(string message, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Timmy.Web.Hosting;
 /// ProblemDetails (never a redirect to the sign-in page or an HTML error page).</summary>
 public static class MachinePaths
 {
-    private static readonly string[] Prefixes = ["/api", "/ws", "/metrics", "/openapi"];
+    private static readonly string[] Prefixes = ["/api", "/ws", "/metrics", "/openapi", "/v1"];
 
     public static bool Contains(PathString path) => Prefixes.Any(p => path.StartsWithSegments(p));
 }

@@ -69,6 +69,27 @@ public sealed class RouterPersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_SecondProcessFlushesItsHistory_ItsCallsShowInTheServersChart()
+    {
+        var server = await StartAsync();
+        var start = server.Time.GetUtcNow();
+        await server.AskAsync();
+        await server.Control.FlushAsync(TestContext.Current.CancellationToken);
+        var cli = await StartAsync(server.DataDirectory);
+        await cli.AskAsync();
+        await cli.AskAsync();
+
+        await cli.Control.FlushHistoryAsync(TestContext.Current.CancellationToken);
+        var history = await server.Control.GetHistoryAsync(start.AddMinutes(-5), "ollama", TestContext.Current.CancellationToken);
+        await server.DisposeAsync();
+        await cli.DisposeAsync();
+        var restarted = await StartAsync(server.DataDirectory);
+
+        Assert.Equal(3, history.Sum(h => h.Requests));
+        Assert.Equal(1, restarted.Control.GetProvider("ollama")!.Metrics.Requests); // the server's totals, not overwritten by the CLI
+    }
+
+    [Fact]
     public async Task History_CallsInTwoMinutes_AreTwoPointsSummedPerMinute()
     {
         var harness = await StartAsync();

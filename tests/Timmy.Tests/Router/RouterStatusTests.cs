@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Timmy.Core.Events;
 using Timmy.Core.Router;
 using Timmy.Core.Router.Status;
 using Timmy.Tests.Router.Fakes;
@@ -103,5 +105,21 @@ public sealed class RouterStatusTests : LoopbackRouterTests
         Assert.Equal("openai", response.Routing()!.Provider);
         Assert.True(response.Routing()!.FallbackUsed);
         Assert.Equal(0, Ollama.ChatRequests);
+    }
+
+    [Fact]
+    public async Task Cascade_NoProviderPassedOver_LogsNoFallbackEvent()
+    {
+        Ollama.TagsFail = true;
+        await Harness.StartAsync();
+        await Harness.Control.ProbeAllAsync(TestContext.Current.CancellationToken);
+
+        await Harness.AskAsync();
+        // An event queued after the answer: once it is stored, a fallback event would be too.
+        await Harness.Control.SetEnabledAsync("ollama", false, TestContext.Current.CancellationToken);
+        await Harness.EventsAsync(EventType.ProviderDisabled);
+
+        var stored = await Harness.Services.GetRequiredService<IEventStore>().ReadAfterAsync(0, 500, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(stored, e => e.EventType == EventType.ProviderFallback);
     }
 }
