@@ -22,6 +22,9 @@ public sealed class FeedSession(
     public const int MaxClientMessageBytes = 4096;
     public const int RecentOnConnect = 50;
     public const int SummaryWindowMinutes = 60;
+    private const int ReplayPage = 500;
+
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private long _lastSentId;
@@ -30,20 +33,28 @@ public sealed class FeedSession(
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, registry.Stopping);
         using var subscription = bus.Subscribe(options.ActivityFeedBuffer, types);
+        Task? receiving = null;
         try
         {
             await SendSnapshotAsync(since, subscription, stop.Token);
-            var receiving = ReceiveLoopAsync(subscription, stop);
+            // The receive is never cancelled by the server stopping: a cancelled receive aborts the socket, and the
+            // client would see 1006 (no close frame) instead of the 1001 sent below.
+            receiving = ReceiveLoopAsync(subscription, requestAborted);
             var sending = SendLoopAsync(subscription, stop.Token);
             await Task.WhenAny(receiving, sending);
             await stop.CancelAsync();
-            await Task.WhenAll(Quietly(receiving), Quietly(sending));
+            await Quietly(sending);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
             // The client went away or the server is stopping; the close below says which.
         }
         await CloseAsync(registry.Stopping.IsCancellationRequested);
+        if (receiving is not null)
+        {
+            // The client answers the close frame; the receive loop ends when it does (or the wait runs out).
+            await Quietly(receiving.WaitAsync(CloseTimeout, requestAborted));
+        }
     }
 
     private async Task SendSnapshotAsync(long? since, EventSubscription subscription, CancellationToken ct)
@@ -64,16 +75,18 @@ public sealed class FeedSession(
         }
     }
 
-    /// <summary>Sends events after <paramref name="since"/> from the log, up to <c>MaxReplay</c>; beyond
-    /// that a gap tells the client to resume again from the last one it got.</summary>
+    /// <summary>Sends the events after <paramref name="since"/> that match the subscription, up to <c>MaxReplay</c>; when
+    /// one more matching event exists, a gap tells the client to resume again from the last one it got.</summary>
     private async Task ReplayAsync(long since, EventSubscription subscription, CancellationToken ct)
     {
         var cursor = since;
         var sent = 0;
         _lastSentId = since;
-        while (sent < options.MaxReplay)
+        while (true)
         {
-            var page = await store.ReadAfterAsync(cursor, Math.Min(500, options.MaxReplay - sent + 1), ct);
+            // Reads on past the cap until it finds the next matching event (or the end), so a replay cut at any
+            // count, a page boundary included, always ends with a gap.
+            var page = await store.ReadAfterAsync(cursor, ReplayPage, ct);
             if (page.Count == 0)
             {
                 return;
@@ -128,10 +141,10 @@ public sealed class FeedSession(
         }
     }
 
-    private async Task ReceiveLoopAsync(EventSubscription subscription, CancellationTokenSource stop)
+    private async Task ReceiveLoopAsync(EventSubscription subscription, CancellationToken requestAborted)
     {
         var buffer = new byte[MaxClientMessageBytes];
-        while (!stop.IsCancellationRequested)
+        while (true)
         {
             var count = 0;
             ValueWebSocketReceiveResult result;
@@ -142,7 +155,7 @@ public sealed class FeedSession(
                     await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"messages are limited to {MaxClientMessageBytes} bytes", CancellationToken.None);
                     return;
                 }
-                result = await socket.ReceiveAsync(buffer.AsMemory(count), stop.Token);
+                result = await socket.ReceiveAsync(buffer.AsMemory(count), requestAborted);
                 count += result.Count;
             }
             while (!result.EndOfMessage);
@@ -151,7 +164,7 @@ public sealed class FeedSession(
             {
                 return;
             }
-            await HandleClientMessageAsync(buffer.AsMemory(0, count), subscription, stop.Token);
+            await HandleClientMessageAsync(buffer.AsMemory(0, count), subscription, requestAborted);
         }
     }
 
@@ -228,7 +241,7 @@ public sealed class FeedSession(
         {
             await task;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or TimeoutException)
         {
         }
     }
