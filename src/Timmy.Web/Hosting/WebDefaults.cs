@@ -66,6 +66,7 @@ public static class WebDefaults
         app.UseSecurityHeaders();
         app.UseRoutingRejections();
         app.UseWebSockets();
+        app.UseSameOriginGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
