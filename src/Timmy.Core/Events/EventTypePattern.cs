@@ -55,9 +55,15 @@ public sealed partial record EventTypePattern
     }
 
     /// <summary>Parses every pattern or returns the first error.</summary>
+    /// <summary>Most different patterns one filter takes: more than the catalogue has types and categories, few enough
+    /// that the SQL a filter becomes stays small (hundreds of alternatives once overflowed SQLite's expression depth).</summary>
+    public const int MaxPatterns = 64;
+
+    /// <summary>Parses a filter's patterns; repeats count once.</summary>
     public static bool TryParseAll(IEnumerable<string> texts, out IReadOnlyList<EventTypePattern> patterns, out string error)
     {
         var list = new List<EventTypePattern>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
             if (!TryParse(text, out var one, out error))
@@ -65,7 +71,16 @@ public sealed partial record EventTypePattern
                 patterns = [];
                 return false;
             }
-            list.Add(one);
+            if (seen.Add(one.Text))
+            {
+                list.Add(one);
+            }
+            if (list.Count > MaxPatterns)
+            {
+                patterns = [];
+                error = $"At most {MaxPatterns} different types or patterns may be given at once; use a category pattern such as 'task.*'.";
+                return false;
+            }
         }
         patterns = list;
         error = "";
