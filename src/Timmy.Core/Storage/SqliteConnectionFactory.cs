@@ -19,7 +19,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     {
         var storage = options.Value;
         DatabasePath = storage.DatabasePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        CreatePrivately(DatabasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -34,6 +34,36 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The folder (0700) and the database file (0600) are the owner's alone: the file holds the audit log,
+    /// conversations and token hashes. SQLite gives its -wal and -shm files the database file's mode.</summary>
+    private static void CreatePrivately(string databasePath)
+    {
+        var folder = Path.GetDirectoryName(databasePath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (File.Exists(databasePath))
+        {
+            return;
+        }
+        try
+        {
+            using var created = new FileStream(databasePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(databasePath))
+        {
+            // Another process created it a moment ago.
+        }
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

@@ -45,9 +45,11 @@ public static class WebDefaults
                 .ApplyAsync(app.Configuration[OwnerPasswordService.EnvironmentVariable]);
             return true;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException || DataFolderProblem.Is(ex))
         {
-            var messages = ex is OptionsValidationException validation ? validation.Failures : [ex.Message];
+            var messages = ex is OptionsValidationException validation ? validation.Failures
+                : DataFolderProblem.Is(ex) ? [DataFolderProblem.Describe(app, ex)]
+                : [ex.Message];
             Console.Error.WriteLine($"Timmy cannot start: {messages.Count()} problem(s).");
             foreach (var message in messages)
             {
@@ -78,8 +80,18 @@ public static class WebDefaults
 
     public static async Task<int> RunMigrateVerbAsync(this WebApplication app)
     {
-        var migrator = app.Services.GetRequiredService<Migrator>();
-        var applied = await migrator.MigrateAsync();
+        Migrator migrator;
+        IReadOnlyList<Migration> applied;
+        try
+        {
+            migrator = app.Services.GetRequiredService<Migrator>();
+            applied = await migrator.MigrateAsync();
+        }
+        catch (Exception ex) when (DataFolderProblem.Is(ex))
+        {
+            Console.Error.WriteLine("Timmy cannot migrate: " + DataFolderProblem.Describe(app, ex));
+            return 1;
+        }
         Console.WriteLine(applied.Count == 0
             ? $"Database {app.Services.GetRequiredService<IDbConnectionFactory>().Describe()} is up to date (version {await migrator.CurrentVersionAsync()})."
             : $"Applied {applied.Count} migration(s): {string.Join(", ", applied.Select(m => $"{m.Version} {m.Name}"))}.");
