@@ -41,7 +41,7 @@ if (commandLine.Verb == TimmyCommandLine.Migrate)
 {
     return await app.RunMigrateVerbAsync();
 }
-if (!await app.PrepareAsync())
+if (!await app.PrepareAsync(serving: commandLine.Verb == TimmyCommandLine.Serve))
 {
     return 1;
 }

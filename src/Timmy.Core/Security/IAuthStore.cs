@@ -9,6 +9,9 @@ public interface IAuthStore
 
     Task SetPasswordHashAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Forgets the owner's password hash; true when there was one.</summary>
+    Task<bool> ClearPasswordHashAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stores a new token with the event <paramref name="logged"/> in the same transaction.</summary>
     Task InsertTokenAsync(ApiToken token, string tokenHash, EventDraft logged, CancellationToken cancellationToken = default);
 

@@ -25,6 +25,12 @@ public sealed class SqliteAuthStore(IDbConnectionFactory connections, IEventLog 
             new { hash, at = Timestamps.Format(at) });
     }
 
+    public async Task<bool> ClearPasswordHashAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM owner_credentials WHERE id = 1") > 0;
+    }
+
     public async Task InsertTokenAsync(ApiToken token, string tokenHash, EventDraft logged, CancellationToken cancellationToken = default)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);

@@ -34,15 +34,15 @@ public static class WebDefaults
         return services;
     }
 
-    /// <summary>Migrates the database and applies <c>TIMMY_ADMIN_PASSWORD</c>; on a configuration problem
-    /// prints each message and returns false.</summary>
-    public static async Task<bool> PrepareAsync(this WebApplication app)
+    /// <summary>Migrates the database and applies <c>TIMMY_ADMIN_PASSWORD</c> (when <paramref name="serving"/>, its
+    /// absence turns password sign-in off); on a configuration problem prints each message and returns false.</summary>
+    public static async Task<bool> PrepareAsync(this WebApplication app, bool serving = true)
     {
         try
         {
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
             await app.Services.GetRequiredService<OwnerPasswordService>()
-                .ApplyAsync(app.Configuration[OwnerPasswordService.EnvironmentVariable]);
+                .ApplyAsync(app.Configuration[OwnerPasswordService.EnvironmentVariable], forgetWhenUnset: serving);
             return true;
         }
         catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException || DataFolderProblem.Is(ex))
