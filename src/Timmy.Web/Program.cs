@@ -49,6 +49,10 @@ if (commandLine.Verb == TimmyCommandLine.Chat)
 {
     return await ChatCommand.RunAsync(app, commandLine.VerbArguments);
 }
+if (commandLine.Verb == TimmyCommandLine.Events)
+{
+    return await EventsCommand.RunAsync(app.Services.GetRequiredService<EventReader>(), commandLine.VerbArguments, Console.Out, Console.Error);
+}
 
 app.UseTimmyWebDefaults();
 app.MapHealthEndpoints();
