@@ -49,7 +49,7 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
           serve     run the Mission Control dashboard (default)
           migrate   apply database migrations and exit
           chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
-          events    `timmy events verify` checks the event log's hash chain; `timmy events verify <export.jsonl>`
+          events    `timmy events verify` checks the event log's hash chain; `timmy events verify --file <export.jsonl>`
                     checks an exported copy offline (exit code 1 when broken)
           help      show this text
 
