@@ -109,16 +109,16 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Summary_CountsByType()
     {
-        await Log("system.info");
-        await Log("system.info");
         await Log("system.warning");
+        await Log("system.warning");
+        await Log("system.error");
 
         var summary = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/summary?minutes=60", Ct);
 
         Assert.Equal(60, summary.GetProperty("window_minutes").GetInt32());
         var counts = summary.GetProperty("counts").EnumerateArray().ToDictionary(c => c.GetProperty("event_type").GetString()!, c => c.GetProperty("count").GetInt64());
-        Assert.Equal(2, counts["system.info"]);
-        Assert.Equal(1, counts["system.warning"]);
+        Assert.Equal(2, counts["system.warning"]);
+        Assert.Equal(1, counts["system.error"]);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/events/summary?minutes=0", Ct)).StatusCode);
     }
 
@@ -144,7 +144,8 @@ public sealed class EventEndpointsTests : IAsyncLifetime
 
         var csv = await _client.GetStringAsync("/api/v1/events/export?format=csv&type=system.info&source=test", Ct);
         var lines = csv.Trim().Split('\n');
-        Assert.Equal("id,event_type,source,task_id,agent_id,timestamp,data", lines[0]);
+        Assert.Equal("id,event_type,source,task_id,agent_id,timestamp,data,actor,prev_hash,hash", lines[0]);
+        Assert.Contains(",token:test,", lines[1]);
         Assert.Equal(2, lines.Length);
         Assert.Contains(",'=HYPERLINK(1),", lines[1]);
         Assert.Contains(",\"{\"\"note\"\":", lines[1]);
