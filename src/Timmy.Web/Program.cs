@@ -22,9 +22,9 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
-if (commandLine.Verb == TimmyCommandLine.Chat)
+if (commandLine.Verb is TimmyCommandLine.Chat or TimmyCommandLine.Events)
 {
-    // The terminal belongs to the conversation: only warnings and errors are logged beside it.
+    // The terminal belongs to the conversation or the verdict: only warnings and errors are logged beside it.
     builder.Logging.AddFilter("Timmy", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning);
 }
 builder.Services.AddTimmyWebDefaults();
@@ -48,6 +48,10 @@ if (!await app.PrepareAsync(serving: commandLine.Verb == TimmyCommandLine.Serve)
 if (commandLine.Verb == TimmyCommandLine.Chat)
 {
     return await ChatCommand.RunAsync(app, commandLine.VerbArguments);
+}
+if (commandLine.Verb == TimmyCommandLine.Events)
+{
+    return await EventsCommand.RunAsync(app.Services.GetRequiredService<EventReader>(), commandLine.VerbArguments, Console.Out, Console.Error);
 }
 
 app.UseTimmyWebDefaults();

@@ -12,7 +12,7 @@ public sealed class CrashingEventStore(IEventStore inner, CrashPoint point) : De
 
     public void Arm() => _armed = true;
 
-    public override async Task<IReadOnlyList<long>> AppendAsync(
+    public override async Task<IReadOnlyList<EventRecord>> AppendAsync(
         WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
     {
         Crash(CrashPoint.BeforeEvent);

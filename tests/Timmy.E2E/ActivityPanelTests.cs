@@ -22,15 +22,15 @@ public sealed class ActivityPanelTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task ProblemsCard_CountsChatFailuresAndOpenedCircuits_AsTheyArrive()
+    public async Task ProblemsCard_CountsErrorsAndWarnings_AsTheyArrive()
     {
         await using var context = await fixture.NewOwnerContextAsync();
         var page = await OpenLiveAsync(context, "/swarm/live");
         var problems = page.Locator("[data-summary-card='problems'] [data-summary-value]");
         var before = int.Parse(await problems.InnerTextAsync());
 
-        await PostAsync(context, "chat.failed");
-        await PostAsync(context, "provider.circuit_opened");
+        await PostAsync(context, "system.error");
+        await PostAsync(context, "system.warning");
 
         await Assertions.Expect(problems).ToHaveTextAsync((before + 2).ToString());
         await page.ReloadAsync();

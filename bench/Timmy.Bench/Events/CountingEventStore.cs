@@ -22,8 +22,8 @@ public sealed class CountingEventStore(IEventStore inner) : DelegatingEventStore
         }
     }
 
-    public override async Task<IReadOnlyList<long>> AppendAsync(
-        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<EventRecord>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed = null, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         var ids = await Inner.AppendAsync(batch, committed, cancellationToken);

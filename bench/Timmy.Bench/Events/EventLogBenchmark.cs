@@ -25,6 +25,7 @@ public static class EventLogBenchmark
         report.Line($"setup:    EventLog + SqliteEventStore, fresh migrated SQLite file per run in {Path.GetTempPath()} " +
                     "(WAL, synchronous=FULL); each writer awaits LogAsync in a loop for the run time; small JSON data per event");
         report.Line($"cpu cost: sanitising one event's data {SanitizeMicroseconds():F1} µs (single thread, outside the store)");
+        report.Line($"cpu cost: chaining one event (canonical form + SHA-256) {ChainMicroseconds():F1} µs (single thread, inside the write transaction)");
         foreach (var writers in writerCounts)
         {
             await RunOnceAsync(writers, TimeSpan.FromSeconds(seconds), report);
@@ -100,6 +101,24 @@ public static class EventLogBenchmark
         for (var i = 0; i < count; i++)
         {
             EventSanitizer.Data(new { writer = 1, seq = i, bid_sats = 1000, note = "group commit benchmark" });
+        }
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / count;
+    }
+
+    private static double ChainMicroseconds()
+    {
+        const int count = 20_000;
+        var data = EventSanitizer.Data(new { writer = 1, seq = 1, bid_sats = 1000, note = "group commit benchmark" });
+        var now = DateTimeOffset.UtcNow;
+        var hash = EventChain.Genesis;
+        for (var i = 0; i < 2_000; i++)
+        {
+            hash = EventChain.Hash(hash, i, now, EventType.SystemInfo, "bench", null, null, null, data);
+        }
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            hash = EventChain.Hash(hash, i, now, EventType.SystemInfo, "bench", null, null, null, data);
         }
         return Stopwatch.GetElapsedTime(start).TotalMicroseconds / count;
     }

@@ -8,11 +8,11 @@ public abstract class DelegatingEventStore(IEventStore inner) : IEventStore
 {
     protected IEventStore Inner { get; } = inner;
 
-    public virtual Task<IReadOnlyList<long>> AppendAsync(
-        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<IReadOnlyList<EventRecord>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed = null, CancellationToken cancellationToken = default) =>
         Inner.AppendAsync(batch, committed, cancellationToken);
 
-    public virtual Task<IReadOnlyList<long>> AppendAsync(
+    public virtual Task<IReadOnlyList<EventRecord>> AppendAsync(
         WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
         Inner.AppendAsync(transaction, events, cancellationToken);
 
@@ -39,4 +39,7 @@ public abstract class DelegatingEventStore(IEventStore inner) : IEventStore
 
     public virtual Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         Inner.PruneAsync(cutoff, cancellationToken);
+
+    public virtual Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken = default) =>
+        Inner.VerifyChainAsync(cancellationToken);
 }

@@ -32,9 +32,12 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
 
     public Task<EventRecord> LogAsync(
         string eventType, string source, string? taskId = null, string? agentId = null,
-        object? data = null, CancellationToken cancellationToken = default)
+        object? data = null, CancellationToken cancellationToken = default) =>
+        LogAsync(new EventDraft(eventType, source, data, taskId, agentId), cancellationToken);
+
+    public Task<EventRecord> LogAsync(EventDraft draft, CancellationToken cancellationToken = default)
     {
-        var stamped = Stamp(new EventDraft(eventType, source, data, taskId, agentId));
+        var stamped = Stamp(draft);
         cancellationToken.ThrowIfCancellationRequested();
         // Once queued, the event is written even if this caller stops waiting.
         var pending = new Pending(stamped, new TaskCompletionSource<EventRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -56,12 +59,7 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
         {
             stamped[i] = Stamp(drafts[i]);
         }
-        var ids = await _store.AppendAsync(transaction, stamped, cancellationToken);
-        var records = new EventRecord[stamped.Length];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = stamped[i].WithId(ids[i]);
-        }
+        var records = await _store.AppendAsync(transaction, stamped, cancellationToken);
         transaction.OnCommitted(() =>
         {
             foreach (var record in records)
@@ -91,7 +89,8 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
             EventSanitizer.OptionalField(draft.TaskId),
             EventSanitizer.OptionalField(draft.AgentId),
             EventSanitizer.Data(draft.Data),
-            TruncateToMicroseconds(_time.GetUtcNow()));
+            TruncateToMicroseconds(_time.GetUtcNow()),
+            EventSanitizer.OptionalField(draft.Actor));
     }
 
     private async Task WriteLoopAsync()
@@ -116,12 +115,10 @@ public sealed class EventLog : IEventLog, IAsyncDisposable
         try
         {
             // Callers first (their events are durable now), then listeners, in id order, before any later commit.
-            await _store.AppendAsync(drafts, ids =>
+            await _store.AppendAsync(drafts, records =>
             {
-                var records = new EventRecord[batch.Count];
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    records[i] = batch[i].Draft.WithId(ids[i]);
                     batch[i].Done.TrySetResult(records[i]);
                 }
                 foreach (var record in records)

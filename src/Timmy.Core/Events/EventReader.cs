@@ -21,6 +21,9 @@ public sealed class EventReader(IEventStore store, TimeProvider time)
     public Task<IReadOnlyList<EventRecord>> TimelineAsync(string? taskId, string? agentId, CancellationToken cancellationToken = default) =>
         store.TimelineAsync(taskId, agentId, MaxTimelineLength, cancellationToken);
 
+    /// <summary>Walks the hash chain from its anchor to the newest event: intact, or where it breaks.</summary>
+    public Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken = default) => store.VerifyChainAsync(cancellationToken);
+
     /// <summary>See <see cref="IEventStore.ExportAsync"/>.</summary>
     public IAsyncEnumerable<EventRecord> ExportAsync(EventQuery query, CancellationToken cancellationToken = default) =>
         store.ExportAsync(query, cancellationToken);

@@ -65,5 +65,20 @@ public static class EventType
     public static IReadOnlyList<string> Categories { get; } =
         All.Select(t => t[..t.IndexOf('.')]).Concat(["upgrade", "payment", "memory", "chat"]).Distinct().ToArray();
 
+    /// <summary>Categories whose events only Timmy itself logs: the API refuses them, so an event of these kinds in the
+    /// log was written by the product, not posted. A feature that starts emitting a category adds it here — the swarm
+    /// adds task, bid, auction, agent and tool when it logs them itself (until then they are how clients and tests
+    /// describe outside work).</summary>
+    public static IReadOnlyList<string> ReservedCategories { get; } = ["auth", "provider", "chat", "memory", "payment", "upgrade"];
+
+    /// <summary>The reserved category <paramref name="eventType"/> belongs to, or null when anyone with
+    /// <c>events:write</c> may log it.</summary>
+    public static string? ReservedCategoryOf(string eventType)
+    {
+        var dot = eventType.IndexOf('.');
+        var category = dot < 0 ? eventType : eventType[..dot];
+        return ReservedCategories.Contains(category, StringComparer.Ordinal) ? category : null;
+    }
+
     public static bool IsKnown(string? eventType) => eventType is not null && Known.Contains(eventType);
 }

@@ -25,17 +25,17 @@ internal sealed class EventWriter : IAsyncDisposable
         return new EventWriter(connections, connection);
     }
 
-    public async Task<IReadOnlyList<long>> AppendAsync(
-        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventRecord>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed, CancellationToken cancellationToken)
     {
         await using var transaction = await _connections.BeginWriteAsync(_connection, cancellationToken);
-        var ids = await _insert.RunAsync(transaction.Transaction, batch, cancellationToken);
+        var stored = await _insert.RunAsync(transaction.Transaction, batch, cancellationToken);
         if (committed is not null)
         {
-            transaction.OnCommitted(() => committed(ids));
+            transaction.OnCommitted(() => committed(stored));
         }
         await transaction.CommitAsync(cancellationToken);
-        return ids;
+        return stored;
     }
 
     public async ValueTask DisposeAsync()

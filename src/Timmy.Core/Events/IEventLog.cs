@@ -15,6 +15,9 @@ public interface IEventLog
         object? data = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Logs a drafted event on its own (with its <see cref="EventDraft.Actor"/>), as the other overload does.</summary>
+    Task<EventRecord> LogAsync(EventDraft draft, CancellationToken cancellationToken = default);
+
     /// <summary>Appends an event to a store's write transaction, so the state change and its event commit together
     /// or not at all. The event is published on the bus right after that commit, in id order with every other
     /// event, and never if the transaction does not commit. The returned record is what will be published.</summary>

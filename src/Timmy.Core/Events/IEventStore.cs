@@ -5,15 +5,15 @@ namespace Timmy.Core.Events;
 /// <summary>Durable storage of the event log. Implementations must assign ids in commit order.</summary>
 public interface IEventStore
 {
-    /// <summary>Stores the batch in one transaction of its own and returns the ids in batch order.
-    /// <paramref name="committed"/> gets the ids right after the commit, in the database's commit order
+    /// <summary>Stores the batch in one transaction of its own and returns the events as stored (id, chain links) in batch order.
+    /// <paramref name="committed"/> gets them right after the commit, in the database's commit order
     /// (see <see cref="WriteTransaction.OnCommitted"/>).</summary>
-    Task<IReadOnlyList<long>> AppendAsync(
-        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EventRecord>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed = null, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the events inside <paramref name="transaction"/> (durable when it commits, gone if it does not)
-    /// and returns their ids in order.</summary>
-    Task<IReadOnlyList<long>> AppendAsync(
+    /// and returns them as stored, in order.</summary>
+    Task<IReadOnlyList<EventRecord>> AppendAsync(
         WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default);
 
     Task<EventPage> QueryAsync(EventQuery query, CancellationToken cancellationToken = default);
@@ -33,6 +33,10 @@ public interface IEventStore
 
     Task<long> LatestIdAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes events older than <paramref name="cutoff"/> in chunks; returns how many.</summary>
+    /// <summary>Deletes the oldest events, up to the first one logged at or after <paramref name="cutoff"/>, in chunks, and
+    /// keeps the last deleted event's hash as the chain's anchor; returns how many.</summary>
     Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    /// <summary>Walks the hash chain from its anchor to the newest event (see <see cref="EventChain"/>).</summary>
+    Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken = default);
 }

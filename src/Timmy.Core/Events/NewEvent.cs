@@ -9,7 +9,10 @@ public sealed record NewEvent(
     string? TaskId,
     string? AgentId,
     JsonElement Data,
-    DateTimeOffset Timestamp)
+    DateTimeOffset Timestamp,
+    string? Actor = null)
 {
-    public EventRecord WithId(long id) => new(id, EventType, Source, TaskId, AgentId, Data, Timestamp);
+    /// <summary>The event as stored: its id and its links in the chain.</summary>
+    public EventRecord Stored(long id, string prevHash, string hash) =>
+        new(id, EventType, Source, TaskId, AgentId, Data, Timestamp, Actor, prevHash, hash);
 }

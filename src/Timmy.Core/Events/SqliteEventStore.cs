@@ -10,14 +10,14 @@ namespace Timmy.Core.Events;
 /// <summary>The event log in SQLite (<c>event_log</c>, ADR-017).</summary>
 public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventStore, IAsyncDisposable
 {
-    private const string Columns = "id, event_type, source, task_id, agent_id, data, timestamp";
+    private const string Columns = "id, event_type, source, task_id, agent_id, data, timestamp, actor, prev_hash, hash";
     private const int PruneChunk = 5000;
 
     private readonly SemaphoreSlim _writerLock = new(1, 1);
     private EventWriter? _writer;
 
-    public async Task<IReadOnlyList<long>> AppendAsync(
-        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventRecord>> AppendAsync(
+        IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed = null, CancellationToken cancellationToken = default)
     {
         await _writerLock.WaitAsync(cancellationToken);
         try
@@ -41,7 +41,7 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
         }
     }
 
-    public async Task<IReadOnlyList<long>> AppendAsync(
+    public async Task<IReadOnlyList<EventRecord>> AppendAsync(
         WriteTransaction transaction, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
     {
         await using var insert = new EventInsert(transaction.Connection);
@@ -138,18 +138,57 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
     {
         long total = 0;
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Only a prefix of the log goes, so what is left is still one unbroken chain from the anchor.
+        var keepFrom = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(id) FROM event_log WHERE timestamp >= @cutoff",
+            new { cutoff = Timestamps.Format(cutoff) }, cancellationToken: cancellationToken)) ?? long.MaxValue;
         while (true)
         {
             // Small chunks keep each write transaction short so live writers are not blocked for long.
+            await using var transaction = await connections.BeginWriteAsync(connection, cancellationToken);
+            var last = await connection.QuerySingleOrDefaultAsync<(long Id, string? Hash)?>(new CommandDefinition("""
+                SELECT id, hash FROM event_log
+                WHERE id = (SELECT MAX(id) FROM (SELECT id FROM event_log WHERE id < @keepFrom ORDER BY id LIMIT @chunk))
+                """, new { keepFrom, chunk = PruneChunk }, transaction.Transaction, cancellationToken: cancellationToken));
+            if (last is not { } pruned)
+            {
+                return total;
+            }
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM event_log WHERE id IN (SELECT id FROM event_log WHERE timestamp < @cutoff LIMIT @chunk)",
-                new { cutoff = Timestamps.Format(cutoff), chunk = PruneChunk }, cancellationToken: cancellationToken));
+                "DELETE FROM event_log WHERE id <= @id", new { id = pruned.Id }, transaction.Transaction, cancellationToken: cancellationToken));
+            // Events from before the chain began have no hash; the anchor moves only past chained ones.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE event_chain_anchor SET last_id = @id, last_hash = @hash, reason = 'pruned' WHERE @hash IS NOT NULL AND last_id < @id",
+                new { id = pruned.Id, hash = pruned.Hash }, transaction.Transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
             total += deleted;
             if (deleted < PruneChunk)
             {
                 return total;
             }
         }
+    }
+
+    public async Task<ChainVerification> VerifyChainAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One read transaction: the walk sees one snapshot while writers go on.
+        await using var snapshot = await connection.BeginTransactionAsync(cancellationToken);
+        var anchor = await connection.QuerySingleAsync<(long LastId, string LastHash)>(new CommandDefinition(
+            "SELECT last_id, last_hash FROM event_chain_anchor", transaction: snapshot, cancellationToken: cancellationToken));
+        var lastIdHandedOut = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'event_log'", transaction: snapshot, cancellationToken: cancellationToken));
+        var walk = new EventChainWalk(anchor.LastId, anchor.LastHash);
+        var rows = connection.QueryUnbufferedAsync<EventRow>(
+            $"SELECT {Columns} FROM event_log WHERE id > @after ORDER BY id", new { after = anchor.LastId }, snapshot);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (!walk.Add(row.ToRecord()))
+            {
+                break;
+            }
+        }
+        return walk.Finish(lastIdHandedOut);
     }
 
     private static async Task<bool> ExistsAsync(DbConnection connection, EventQuery query, string condition, CancellationToken cancellationToken)
@@ -241,11 +280,15 @@ public sealed class SqliteEventStore(IDbConnectionFactory connections) : IEventS
         public string? Agent_Id { get; init; }
         public string Data { get; init; } = "{}";
         public string Timestamp { get; init; } = "";
+        public string? Actor { get; init; }
+        public string? Prev_Hash { get; init; }
+        public string? Hash { get; init; }
 
         public EventRecord ToRecord()
         {
             using var document = JsonDocument.Parse(Data);
-            return new EventRecord(Id, Event_Type, Source, Task_Id, Agent_Id, document.RootElement.Clone(), Timestamps.Parse(Timestamp));
+            return new EventRecord(Id, Event_Type, Source, Task_Id, Agent_Id, document.RootElement.Clone(), Timestamps.Parse(Timestamp),
+                Actor, Prev_Hash, Hash);
         }
     }
 }

@@ -12,5 +12,6 @@ public static class MigrationCatalog
         M0002_Auth.Migration,
         M0003_ProviderMetrics.Migration,
         M0004_Chat.Migration,
+        M0005_EventChain.Migration,
     ];
 }

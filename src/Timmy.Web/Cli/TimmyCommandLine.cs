@@ -8,9 +8,10 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
     public const string Serve = "serve";
     public const string Migrate = "migrate";
     public const string Chat = "chat";
+    public const string Events = "events";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, Help];
 
     public static TimmyCommandLine Parse(string[] args)
     {
@@ -48,6 +49,8 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
           serve     run the Mission Control dashboard (default)
           migrate   apply database migrations and exit
           chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
+          events    `timmy events verify` checks the event log's hash chain; `timmy events verify --file <export.jsonl>`
+                    checks an exported copy offline (exit code 1 when broken)
           help      show this text
 
         Options:

@@ -4,7 +4,7 @@ using Timmy.Core.Refusals;
 namespace Timmy.Web.Hosting;
 
 /// <summary>Each kind of refusal as its HTTP answer: a field at fault 400 (a validation problem naming it),
-/// an unknown thing 404, an illegal state or a busy thing 409, a used-up allowance 429.</summary>
+/// an unknown thing 404, a thing not the caller's to do 403, an illegal state or a busy thing 409, a used-up allowance 429.</summary>
 public static class RefusalProblem
 {
     public static ProblemDetails For(RefusalException refusal)
@@ -35,6 +35,7 @@ public static class RefusalProblem
     {
         NotFoundException => StatusCodes.Status404NotFound,
         ConflictException => StatusCodes.Status409Conflict,
+        ForbiddenException => StatusCodes.Status403Forbidden,
         LimitExceededException => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };

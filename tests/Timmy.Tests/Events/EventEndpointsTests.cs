@@ -21,11 +21,11 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     public async Task Post_ValidEvent_Returns201WithSnakeCaseRecord()
     {
         var response = await _client.PostAsJsonAsync("/api/v1/events",
-            new { event_type = "task.created", source = "coordinator", task_id = "t-1", data = new { description = "write", password = "p" } }, Ct);
+            new { event_type = "system.info", source = "coordinator", task_id = "t-1", data = new { description = "write", password = "p" } }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("task.created", body.GetProperty("event_type").GetString());
+        Assert.Equal("system.info", body.GetProperty("event_type").GetString());
         Assert.Equal("t-1", body.GetProperty("task_id").GetString());
         Assert.Equal(JsonValueKind.Object, body.GetProperty("data").ValueKind);
         Assert.Equal("[redacted]", body.GetProperty("data").GetProperty("password").GetString());
@@ -34,13 +34,13 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"event_type":"task.nope","source":"x"}""", "event_type")]
-    [InlineData("""{"event_type":"task.created","source":""}""", "source")]
-    [InlineData("""{"event_type":"task.created","source":"x","data":"text"}""", "data")]
-    [InlineData("""{"event_type":"task.created","source":"x","data":[1]}""", "data")]
+    [InlineData("""{"event_type":"system.nope","source":"x"}""", "event_type")]
+    [InlineData("""{"event_type":"system.info","source":""}""", "source")]
+    [InlineData("""{"event_type":"system.info","source":"x","data":"text"}""", "data")]
+    [InlineData("""{"event_type":"system.info","source":"x","data":[1]}""", "data")]
     [InlineData("""not json""", "body")]
     [InlineData("""{"source":"x"}""", "event_type")]
-    [InlineData("""{"event_type":"task.created","source":"x","task_id":7}""", "task_id")]
+    [InlineData("""{"event_type":"system.info","source":"x","task_id":7}""", "task_id")]
     public async Task Post_BadInput_Returns400NamingTheField_AndStoresNothing(string json, string field)
     {
         var response = await _client.PostAsync("/api/v1/events", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
@@ -49,8 +49,8 @@ public sealed class EventEndpointsTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         var store = _factory.Service<IEventStore>();
-        var page = await store.QueryAsync(new EventQuery { Types = [Pattern("task.*")] }, Ct);
-        Assert.Empty(page.Items);
+        var page = await store.QueryAsync(new EventQuery { Types = [Pattern("system.*")] }, Ct);
+        Assert.DoesNotContain(page.Items, e => e.Source == "x");
     }
 
     [Fact]
@@ -67,16 +67,16 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await Log(i % 2 == 0 ? "task.created" : "agent.joined", task: $"t{i}");
+            await Log(i % 2 == 0 ? "system.info" : "system.warning", task: $"t{i}");
         }
 
-        var first = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events?type=task.*&limit=2", Ct);
+        var first = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events?type=system.info&source=test&limit=2", Ct);
         var items = first.GetProperty("items");
         Assert.Equal(2, items.GetArrayLength());
-        Assert.All(items.EnumerateArray(), e => Assert.Equal("task.created", e.GetProperty("event_type").GetString()));
+        Assert.All(items.EnumerateArray(), e => Assert.Equal("system.info", e.GetProperty("event_type").GetString()));
         var cursor = first.GetProperty("next_cursor").GetInt64();
 
-        var second = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/events?type=task.*&limit=2&before={cursor}", Ct);
+        var second = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/events?type=system.info&source=test&limit=2&before={cursor}", Ct);
         Assert.Equal(1, second.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
     }
@@ -109,25 +109,25 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Summary_CountsByType()
     {
-        await Log("task.created");
-        await Log("task.created");
-        await Log("agent.joined");
+        await Log("system.warning");
+        await Log("system.warning");
+        await Log("system.error");
 
         var summary = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/summary?minutes=60", Ct);
 
         Assert.Equal(60, summary.GetProperty("window_minutes").GetInt32());
         var counts = summary.GetProperty("counts").EnumerateArray().ToDictionary(c => c.GetProperty("event_type").GetString()!, c => c.GetProperty("count").GetInt64());
-        Assert.Equal(2, counts["task.created"]);
-        Assert.Equal(1, counts["agent.joined"]);
+        Assert.Equal(2, counts["system.warning"]);
+        Assert.Equal(1, counts["system.error"]);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/events/summary?minutes=0", Ct)).StatusCode);
     }
 
     [Fact]
     public async Task Timelines_ReturnOneTaskOrAgentOldestFirst()
     {
-        var a = await Log("task.created", task: "tl-1");
-        await Log("task.created", task: "other");
-        var b = await Log("task.completed", task: "tl-1", agent: "echo");
+        var a = await Log("system.info", task: "tl-1");
+        await Log("system.info", task: "other");
+        var b = await Log("system.error", task: "tl-1", agent: "echo");
 
         var task = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/tasks/tl-1/timeline", Ct);
         var agent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/agents/echo/timeline", Ct);
@@ -139,19 +139,20 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Export_CsvAndJsonLines_ContainMatchingEvents()
     {
-        await Log("task.created", task: "=HYPERLINK(1)", data: new { note = "a, \"quoted\"" });
-        await Log("agent.joined");
+        await Log("system.info", task: "=HYPERLINK(1)", data: new { note = "a, \"quoted\"" });
+        await Log("system.warning");
 
-        var csv = await _client.GetStringAsync("/api/v1/events/export?format=csv&type=task.*", Ct);
+        var csv = await _client.GetStringAsync("/api/v1/events/export?format=csv&type=system.info&source=test", Ct);
         var lines = csv.Trim().Split('\n');
-        Assert.Equal("id,event_type,source,task_id,agent_id,timestamp,data", lines[0]);
+        Assert.Equal("id,event_type,source,task_id,agent_id,timestamp,data,actor,prev_hash,hash", lines[0]);
+        Assert.Contains(",token:test,", lines[1]);
         Assert.Equal(2, lines.Length);
         Assert.Contains(",'=HYPERLINK(1),", lines[1]);
         Assert.Contains(",\"{\"\"note\"\":", lines[1]);
 
         var jsonl = await _client.GetStringAsync("/api/v1/events/export?format=jsonl", Ct);
         var records = jsonl.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Contains(records, r => r.GetProperty("event_type").GetString() == "agent.joined");
+        Assert.Contains(records, r => r.GetProperty("event_type").GetString() == "system.warning");
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/events/export?format=xml", Ct)).StatusCode);
     }
 

@@ -130,8 +130,8 @@ public sealed class EventLogTests : IAsyncLifetime
         public int Batches => Volatile.Read(ref _batches);
         public bool FailNext { get; set; }
 
-        public override Task<IReadOnlyList<long>> AppendAsync(
-            IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<long>>? committed = null, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<EventRecord>> AppendAsync(
+            IReadOnlyList<NewEvent> batch, Action<IReadOnlyList<EventRecord>>? committed = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _batches);
             if (FailNext)

@@ -18,7 +18,7 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
     [InlineData("from=2026-12-01T12:00:00Z&to=2026-12-01T11:00:00Z")]
     public async Task BadFilters_ShowNoRows_AndSayTheFiltersWereNotApplied(string query)
     {
-        await LogAsync("task.created", "task-bad-filter");
+        await LogAsync("system.info", "task-bad-filter");
 
         var html = await PageAsync("/swarm/events?" + query);
 
@@ -32,10 +32,10 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
     public async Task CountLine_SaysHowManyRowsThereAre_NotJustAnIdRange()
     {
         var task = "task-count-" + Guid.NewGuid().ToString("N")[..8];
-        var first = await LogAsync("task.created", task);
-        await LogAsync("agent.joined", null);
-        await LogAsync("task.assigned", task);
-        var last = await LogAsync("task.completed", task);
+        var first = await LogAsync("system.info", task);
+        await LogAsync("system.warning", null);
+        await LogAsync("system.warning", task);
+        var last = await LogAsync("system.error", task);
 
         var html = await PageAsync("/swarm/events?task_id=" + task);
 
@@ -47,7 +47,7 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
     public async Task CountLine_ForOneRow_NamesThatEvent()
     {
         var task = "task-one-" + Guid.NewGuid().ToString("N")[..8];
-        var id = await LogAsync("task.created", task);
+        var id = await LogAsync("system.info", task);
 
         var html = await PageAsync("/swarm/events?task_id=" + task);
 
@@ -58,7 +58,7 @@ public sealed partial class EventsPageTests(EventsPageTests.Host host) : IClassF
     public async Task Cells_CarryTheirColumnNames_ForTheStackedPhoneLayout()
     {
         var task = "task-cells-" + Guid.NewGuid().ToString("N")[..8];
-        await LogAsync("task.created", task);
+        await LogAsync("system.info", task);
 
         var html = await PageAsync("/swarm/events?task_id=" + task);
 

@@ -141,7 +141,7 @@ public sealed class SqliteEventStoreTests : IAsyncLifetime
         Assert.Equal(2, deleted);
         Assert.Equal([6L, 5, 4, 3], (await _store.QueryAsync(new EventQuery(), cancellationToken: TestContext.Current.CancellationToken)).Items.Select(e => e.Id));
         var ids = await _store.AppendAsync([New(EventType.SystemInfo, "x", null, null, 10)], cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(7, ids[0]);
+        Assert.Equal(7, ids[0].Id);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Timmy.Core.Events;
@@ -22,6 +23,8 @@ public static class EventEndpoints
         read.MapGet("/types", Types).WithName("EventTypes").WithSummary("The event type catalogue");
         read.MapGet("/tasks/{taskId}/timeline", TaskTimelineAsync).WithName("TaskTimeline").WithSummary("Every event of one task, oldest first");
         read.MapGet("/agents/{agentId}/timeline", AgentTimelineAsync).WithName("AgentTimeline").WithSummary("Every event of one agent, oldest first");
+        read.MapGet("/verify", VerifyAsync).WithName("VerifyEventChain")
+            .WithSummary("Walk the tamper-evident hash chain: intact, or the first event missing or altered");
         read.MapGet("/export", Export).WithName("ExportEvents").WithSummary("Matching events as CSV or JSON Lines");
 
         var write = app.MapGroup("/api/v1/events").WithTags("Events").RequireScope(ApiScopes.EventsWrite);
@@ -62,6 +65,9 @@ public static class EventEndpoints
     private static async Task<Ok<IReadOnlyList<EventRecord>>> AgentTimelineAsync(string agentId, EventReader events, CancellationToken ct) =>
         TypedResults.Ok(await events.TimelineAsync(null, agentId, ct));
 
+    private static async Task<Ok<ChainVerification>> VerifyAsync(EventReader events, CancellationToken ct) =>
+        TypedResults.Ok(await events.VerifyChainAsync(ct));
+
     private static Results<EventExportResult, ValidationProblem> Export(HttpRequest request, string? format, EventReader events)
     {
         var (query, errors) = EventQueryParser.Parse(request.Query);
@@ -75,18 +81,21 @@ public static class EventEndpoints
             : new EventExportResult(events.ExportAsync(query), format);
     }
 
-    private static async Task<Created<EventRecord>> LogAsync([FromBody] LogEventRequest body, IEventLog log)
+    private static async Task<Created<EventRecord>> LogAsync([FromBody] LogEventRequest body, ClaimsPrincipal user, IEventLog log)
     {
-        var draft = body.ToDraft();
-        var record = await log.LogAsync(draft.EventType, draft.Source, draft.TaskId, draft.AgentId, draft.Data, CancellationToken.None);
+        var record = await log.LogAsync(body.ToDraft(ActorOf(user)), CancellationToken.None);
         return TypedResults.Created($"/api/v1/events/{record.Id}", record);
     }
 
-    private static async Task<Created<EventBatchResponse>> LogBatchAsync([FromBody] LogEventBatchRequest body, EventBatchLog batches)
+    private static async Task<Created<EventBatchResponse>> LogBatchAsync([FromBody] LogEventBatchRequest body, ClaimsPrincipal user, EventBatchLog batches)
     {
-        var drafts = body.Events!.Select(e => e!.ToDraft()).ToList();
+        var actor = ActorOf(user);
+        var drafts = body.Events!.Select((e, i) => e!.ToDraft(actor, $"events[{i}]")).ToList();
         // Not the request's token: once the batch is taken, it is written whether or not the caller waits.
         var records = await batches.LogAllAsync(drafts, CancellationToken.None);
         return TypedResults.Created((string?)null, new EventBatchResponse(records.Count, records.Select(r => r.Id).ToList()));
     }
+
+    /// <summary>Who posted: the token's name (<c>token:…</c>) or the signed-in owner.</summary>
+    private static string ActorOf(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

@@ -17,7 +17,7 @@ public sealed class EventExportResult(IAsyncEnumerable<EventRecord> events, stri
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024);
         if (csv)
         {
-            await writer.WriteLineAsync("id,event_type,source,task_id,agent_id,timestamp,data");
+            await writer.WriteLineAsync("id,event_type,source,task_id,agent_id,timestamp,data,actor,prev_hash,hash");
         }
         await foreach (var e in events.WithCancellation(httpContext.RequestAborted))
         {
@@ -28,7 +28,7 @@ public sealed class EventExportResult(IAsyncEnumerable<EventRecord> events, stri
     private static string CsvLine(EventRecord e) => string.Join(',',
         e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Cell(e.EventType), Cell(e.Source), Cell(e.TaskId), Cell(e.AgentId),
-        Cell(e.Timestamp.UtcDateTime.ToString("O")), Cell(e.Data.GetRawText()));
+        Cell(e.Timestamp.UtcDateTime.ToString("O")), Cell(e.Data.GetRawText()), Cell(e.Actor), Cell(e.PrevHash), Cell(e.Hash));
 
     private static string Cell(string? value)
     {

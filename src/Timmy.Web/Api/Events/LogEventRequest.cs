@@ -17,8 +17,17 @@ public sealed record LogEventRequest(
     public const int MaxDataBytes = 64 * 1024;
 
     /// <summary>The one conversion from what the API was sent to the event logged: the single and the batch POST
-    /// both use it, so a rule about what the API may log is written here once.</summary>
-    public EventDraft ToDraft() => new(EventType!, Source!, Data, TaskId, AgentId);
+    /// both use it, so a rule about what the API may log is written here once. <paramref name="actor"/> is who sent it
+    /// (from the authenticated caller, never the body); <paramref name="item"/> names the batch item, if any.</summary>
+    /// <exception cref="ReservedEventCategoryException">The type is one only Timmy itself logs.</exception>
+    public EventDraft ToDraft(string actor, string? item = null)
+    {
+        if (Core.Events.EventType.ReservedCategoryOf(EventType!) is { } reserved)
+        {
+            throw new ReservedEventCategoryException(EventType!, reserved, item);
+        }
+        return new EventDraft(EventType!, Source!, Data, TaskId, AgentId) { Actor = actor };
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
