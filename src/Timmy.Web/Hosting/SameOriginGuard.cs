@@ -5,7 +5,7 @@ namespace Timmy.Web.Hosting;
 /// sent from another origin, unless it carries an API token. The owner's cookie is SameSite, but SameSite does not
 /// separate ports: a page served from another port of the same host could otherwise post the dashboard's forms or
 /// read the live feed with that cookie. Browsers name the page's origin in <c>Origin</c> (always on WebSocket
-/// upgrades and POSTs) and say <c>Sec-Fetch-Site</c>; a request with neither is not a browser's, and without a
+/// upgrades and POSTs, though as <c>null</c> under a no-referrer policy) and say <c>Sec-Fetch-Site</c>; a request with neither is not a browser's, and without a
 /// token it has no cookie to abuse either. Behind a reverse proxy, the proxy must pass the original Host.
 /// </summary>
 public static class SameOriginGuard
@@ -36,7 +36,9 @@ public static class SameOriginGuard
     private static string? CrossOriginSender(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0)
+        // "null" is what a browser sends for the dashboard's own form posts under Referrer-Policy: no-referrer, as
+        // for a sandboxed page: the fetch-site header tells the two apart.
+        if (origin.Length > 0 && origin != "null")
         {
             return IsThisHost(origin, request) ? null : $"the page at {origin}";
         }
@@ -48,7 +50,7 @@ public static class SameOriginGuard
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            return false; // "null" (a sandboxed page or a file) and anything else unusual
+            return false;
         }
         var host = request.Host;
         var port = host.Port ?? (request.IsHttps ? 443 : 80);
