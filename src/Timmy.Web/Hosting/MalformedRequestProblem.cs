@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -10,10 +11,11 @@ namespace Timmy.Web.Hosting;
 /// <summary>
 /// A request the framework could not bind, as a problem. On an endpoint that takes a JSON body, a body that is
 /// missing, not JSON, not valid JSON, or has a field of the wrong type is a 400 validation problem naming the
-/// field at fault (or <c>body</c>) and listing the fields a good body has. Other binding failures (a bad form,
-/// a missing antiforgery token, a query value of the wrong type) keep their status, with the framework's words.
+/// field at fault (or <c>body</c>) and listing the fields a good body has. A query or route value of the wrong
+/// type is a 400 validation problem naming that parameter. Other binding failures (a bad form, a missing
+/// antiforgery token) keep their status, with the framework's words.
 /// </summary>
-public static class MalformedRequestProblem
+public static partial class MalformedRequestProblem
 {
     public const string BodyField = "body";
 
@@ -22,6 +24,11 @@ public static class MalformedRequestProblem
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             return Invalid(BodyField, bad.Message);
+        }
+        if (WrongTypeParameter().Match(bad.Message) is { Success: true } wrong)
+        {
+            var name = wrong.Groups["name"].Value;
+            return Invalid(name, $"'{name}' must be {Describe(wrong.Groups["type"].Value)}; got '{wrong.Groups["value"].Value}'.");
         }
         if (BodyType(context) is not { } bodyType)
         {
@@ -36,6 +43,22 @@ public static class MalformedRequestProblem
         };
         return Invalid(field, message);
     }
+
+    /// <summary>The framework's only account of a query or route value it could not parse; its wording is the
+    /// contract this relies on (a test pins it).</summary>
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+?) (?<name>[^" ]+)" from "(?<value>[^"]*)"\.$""")]
+    private static partial Regex WrongTypeParameter();
+
+    /// <summary>"Nullable&lt;int&gt;", "int?" or "int" → "a whole number".</summary>
+    private static string Describe(string type) => type.Replace("Nullable<", "").TrimEnd('>', '?') switch
+    {
+        "int" or "long" or "short" or "Int32" or "Int64" or "Int16" => "a whole number",
+        "double" or "decimal" or "float" or "Double" or "Decimal" or "Single" => "a number",
+        "bool" or "Boolean" => "true or false",
+        "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
+        "Guid" => "a GUID",
+        var other => $"a valid {other}",
+    };
 
     private static HttpValidationProblemDetails Invalid(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] }) { Status = StatusCodes.Status400BadRequest };

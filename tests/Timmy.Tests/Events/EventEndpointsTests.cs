@@ -98,6 +98,16 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summary_NonNumericMinutes_Returns400NamingTheParameter()
+    {
+        var response = await _client.GetAsync("/api/v1/events/summary?minutes=abc", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal("'minutes' must be a whole number; got 'abc'.", errors.GetProperty("minutes")[0].GetString());
+    }
+
+    [Fact]
     public async Task GetById_Unknown_Returns404Problem()
     {
         var response = await _client.GetAsync("/api/v1/events/999999", Ct);
