@@ -71,44 +71,51 @@ public sealed class FeedSession(
         _lastSentId = latest;
         if (since is { } from && from < latest)
         {
-            await ReplayAsync(from, subscription, ct);
+            await ReplayAsync(from, latest, subscription, ct);
         }
     }
 
-    /// <summary>Sends the events after <paramref name="since"/> that match the subscription, up to <c>MaxReplay</c>; when
-    /// one more matching event exists, a gap tells the client to resume again from the last one it got.</summary>
-    private async Task ReplayAsync(long since, EventSubscription subscription, CancellationToken ct)
+    /// <summary>Sends the matching events in (<paramref name="since"/>, <paramref name="upTo"/>], up to <c>MaxReplay</c>, and
+    /// reports the rest of that range as one gap. Events after <paramref name="upTo"/> (the head when the snapshot was
+    /// taken) come through the subscription, which was opened first, so the gap's missed events always lie between its
+    /// <c>from_id</c> and the next event the client receives.</summary>
+    private async Task ReplayAsync(long since, long upTo, EventSubscription subscription, CancellationToken ct)
     {
         var cursor = since;
         var sent = 0;
-        _lastSentId = since;
-        while (true)
+        long? gapFrom = null;
+        long missed = 0;
+        while (cursor < upTo)
         {
-            // Reads on past the cap until it finds the next matching event (or the end), so a replay cut at any
-            // count, a page boundary included, always ends with a gap.
             var page = await store.ReadAfterAsync(cursor, ReplayPage, ct);
             if (page.Count == 0)
             {
-                return;
+                break;
             }
-            foreach (var record in page)
+            foreach (var record in page.TakeWhile(r => r.Id <= upTo))
             {
-                cursor = record.Id;
                 if (!EventTypePattern.MatchesAny(subscription.Types, record.EventType))
                 {
                     continue;
                 }
-                if (sent == options.MaxReplay)
+                if (sent < options.MaxReplay)
                 {
-                    var remaining = (await store.ReadAfterAsync(_lastSentId, int.MaxValue, ct)).Count(r => EventTypePattern.MatchesAny(subscription.Types, r.EventType));
-                    await SendAsync(FeedMessages.Gap(new EventGap(remaining, record.Id)), ct);
-                    return;
+                    await SendAsync(FeedMessages.Event(record), ct);
+                    sent++;
                 }
-                await SendAsync(FeedMessages.Event(record), ct);
-                _lastSentId = record.Id;
-                sent++;
+                else
+                {
+                    gapFrom ??= record.Id;
+                    missed++;
+                }
             }
+            cursor = page[^1].Id;
         }
+        if (gapFrom is { } from)
+        {
+            await SendAsync(FeedMessages.Gap(new EventGap(missed, from)), ct);
+        }
+        _lastSentId = upTo;
     }
 
     private async Task SendLoopAsync(EventSubscription subscription, CancellationToken ct)
