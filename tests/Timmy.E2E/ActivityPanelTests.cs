@@ -44,7 +44,7 @@ public sealed class ActivityPanelTests(BrowserFixture fixture) : IClassFixture<B
         long last = 0;
         for (var i = 0; i < 15; i++)
         {
-            (last, _) = await PostAsync(context, "task.created", new { description = $"Task number {i} with a description long enough to take a line or two" });
+            (last, _) = await PostAsync(context, "system.info", new { description = $"Task number {i} with a description long enough to take a line or two" });
         }
 
         var live = await OpenLiveAsync(context, "/swarm/live");

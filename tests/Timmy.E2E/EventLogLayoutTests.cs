@@ -95,10 +95,10 @@ public sealed class EventLogLayoutTests(BrowserFixture fixture) : IClassFixture<
         var count = page.Locator("[data-event-count]");
         await Assertions.Expect(count).ToHaveTextAsync("No events to show.");
 
-        var first = await PostAsync(context, "task.created", task);
+        var first = await PostAsync(context, "system.info", task);
         await Assertions.Expect(count).ToHaveTextAsync($"1 event (#{first})");
-        await PostAsync(context, "agent.joined", null);
-        var second = await PostAsync(context, "task.assigned", task);
+        await PostAsync(context, "system.warning", null);
+        var second = await PostAsync(context, "system.info", task);
 
         await Assertions.Expect(count).ToHaveTextAsync($"2 events (ids {first}–{second})");
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
@@ -154,19 +154,20 @@ public sealed class EventLogLayoutTests(BrowserFixture fixture) : IClassFixture<
         return page;
     }
 
-    /// <summary>Five events of one task, with a long agent id and long data values, as a swarm would log them.</summary>
+    /// <summary>Five events of one task, with a long agent id and long data values, like a swarm's story of a task (as
+    /// system.* events: the task, bid and tool categories are the swarm's own and cannot be posted).</summary>
     private static async Task<string> PostTaskStoryAsync(IBrowserContext context)
     {
         var task = "task-" + Guid.NewGuid().ToString("N")[..6];
-        await PostAsync(context, "task.created", task, data: new { description = "Summarise the quarterly sales report and email the highlights to the team" });
-        await PostAsync(context, "bid.submitted", task, LongAgent, new { bid_sats = 1200 });
-        await PostAsync(context, "tool.called", task, LongAgent, new
+        await PostAsync(context, "system.info", task, data: new { description = "Summarise the quarterly sales report and email the highlights to the team" });
+        await PostAsync(context, "system.info", task, LongAgent, new { bid_sats = 1200 });
+        await PostAsync(context, "system.info", task, LongAgent, new
         {
             tool = "web_search",
             args = new { query = "quarterly sales report", url = "https://example.com/a/very/long/url/that/does/not/break/anywhere/because/it/has/no/spaces/index.html" },
         });
         await PostAsync(context, "system.error", task, data: new { message = "Unhandled exception in agent loop: System.InvalidOperationException: Sequence contains no elements\n   at Swarm.Agent.Run()" });
-        await PostAsync(context, "task.failed", task, LongAgent, new { reason = "tool failure" });
+        await PostAsync(context, "system.warning", task, LongAgent, new { reason = "tool failure" });
         return task;
     }
 

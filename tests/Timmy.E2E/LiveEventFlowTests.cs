@@ -27,7 +27,7 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
         var description = "<img src=x onerror=alert(1)><b>Write the weekly report</b>";
         var response = await context.APIRequest.PostAsync("/api/v1/events", new()
         {
-            DataObject = new { event_type = "task.created", source = "coordinator", task_id = "task-e2e-1", data = new { description } },
+            DataObject = new { event_type = "system.info", source = "coordinator", task_id = "task-e2e-1", data = new { description } },
         });
         Assert.Equal(201, response.Status);
         var id = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("id").GetInt64();
@@ -35,7 +35,7 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
         var item = live.Locator($".activity-item[data-event-id='{id}']");
         await Assertions.Expect(item).ToBeVisibleAsync();
         await Assertions.Expect(item.Locator(".activity-desc")).ToHaveTextAsync(description);
-        await Assertions.Expect(item.Locator(".activity-label")).ToHaveTextAsync("Task created");
+        await Assertions.Expect(item.Locator(".activity-label")).ToHaveTextAsync("Info");
         Assert.Equal(0, await live.Locator(".activity-item b, .activity-item img").CountAsync());
 
         var row = events.Locator($"tr[data-event-id='{id}']");
@@ -82,7 +82,7 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
     public async Task Filters_AreReflectedInTheUrl_AndTaskLinkOpensItsTimeline()
     {
         await using var context = await fixture.NewOwnerContextAsync();
-        foreach (var (type, task) in new[] { ("task.created", "task-f-1"), ("agent.joined", (string?)null), ("task.completed", "task-f-1"), ("task.created", "task-f-2") })
+        foreach (var (type, task) in new[] { ("system.info", "task-f-1"), ("system.warning", (string?)null), ("system.info", "task-f-1"), ("system.info", "task-f-2") })
         {
             var r = await context.APIRequest.PostAsync("/api/v1/events", new() { DataObject = new { event_type = type, source = "e2e", task_id = task, agent_id = task is null ? "echo" : null } });
             Assert.Equal(201, r.Status);
@@ -90,12 +90,12 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
         var page = await context.NewPageAsync();
         await page.GotoAsync("/swarm/events");
 
-        await page.GetByLabel("Type or prefix").FillAsync("task.*");
+        await page.GetByLabel("Type or prefix").FillAsync("system.info");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/swarm/events?type=task.*");
-        Assert.Equal("task.*", await page.GetByLabel("Type or prefix").InputValueAsync());
-        Assert.Equal(0, await page.Locator("tbody .badge", new() { HasText = "agent.joined" }).CountAsync());
+        await page.WaitForURLAsync("**/swarm/events?type=system.info");
+        Assert.Equal("system.info", await page.GetByLabel("Type or prefix").InputValueAsync());
+        Assert.Equal(0, await page.Locator("tbody .badge", new() { HasText = "system.warning" }).CountAsync());
 
         await page.Locator("tbody").GetByRole(AriaRole.Link, new() { Name = "task-f-1" }).First.ClickAsync();
         await page.WaitForURLAsync("**/swarm/events?task_id=task-f-1");
@@ -106,7 +106,7 @@ public sealed class LiveEventFlowTests(BrowserFixture fixture) : IClassFixture<B
     public async Task BadFilter_ShowsClearErrorAndNoRows()
     {
         await using var context = await fixture.NewOwnerContextAsync();
-        var r = await context.APIRequest.PostAsync("/api/v1/events", new() { DataObject = new { event_type = "task.created", source = "e2e" } });
+        var r = await context.APIRequest.PostAsync("/api/v1/events", new() { DataObject = new { event_type = "system.info", source = "e2e" } });
         Assert.Equal(201, r.Status);
         var page = await context.NewPageAsync();
 

@@ -115,14 +115,14 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
                 });
                 Assert.Equal(201, response.Status);
             }
-            await PostEventAsync(context, "tool.called", new
+            await PostEventAsync(context, "system.info", new
             {
                 tool = "web_search",
                 urls = new[] { "https://example.com/a/very/long/url/that/does/not/break/anywhere/because/it/has/no/spaces/index.html", "https://example.org/b" },
                 query = string.Join(' ', Enumerable.Repeat("quarterly sales report", 12)),
             });
             await PostEventAsync(context, "system.error", new { message = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"   at Swarm.Agent.Step{i}() in /src/Swarm/Agent.cs:line {i}")) });
-            await PostEventAsync(context, "task.created", new { description = new string('x', 300) });
+            await PostEventAsync(context, "system.warning", new { description = new string('x', 300) });
             SeededConversation[fixture] = session!;
             return session!;
         }

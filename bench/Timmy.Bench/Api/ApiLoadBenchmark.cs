@@ -13,7 +13,7 @@ namespace Timmy.Bench.Api;
 /// every request (a request returns after its events are committed). Clients share the server's cores.</summary>
 public static class ApiLoadBenchmark
 {
-    private const string Body = """{"event_type":"task.created","source":"api-bench","task_id":"t-1","data":{"description":"load","n":1}}""";
+    private const string Body = """{"event_type":"system.info","source":"api-bench","task_id":"t-1","data":{"description":"load","n":1}}""";
 
     public static async Task<int> RunAsync(BenchArguments options)
     {

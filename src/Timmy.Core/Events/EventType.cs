@@ -68,10 +68,11 @@ public static class EventType
         All.Select(t => t[..t.IndexOf('.')]).Concat(["upgrade", "payment", "memory", "chat"]).Distinct().ToArray();
 
     /// <summary>Categories whose events only Timmy itself logs: the API refuses them, so an event of these kinds in the
-    /// log was written by the product, not posted. A feature that starts emitting a category adds it here — the swarm
-    /// adds task, bid, auction, agent and tool when it logs them itself (until then they are how clients and tests
-    /// describe outside work).</summary>
-    public static IReadOnlyList<string> ReservedCategories { get; } = ["auth", "provider", "chat", "memory", "payment", "upgrade"];
+    /// log was written by the product, not posted. A feature that starts emitting a category adds it here — task, bid,
+    /// auction, agent and tool are the swarm's own record of its work; a client describing outside work posts system.*
+    /// events instead.</summary>
+    public static IReadOnlyList<string> ReservedCategories { get; } =
+        ["auth", "provider", "chat", "memory", "payment", "upgrade", "task", "bid", "auction", "agent", "tool"];
 
     /// <summary>The reserved category <paramref name="eventType"/> belongs to, or null when anyone with
     /// <c>events:write</c> may log it.</summary>

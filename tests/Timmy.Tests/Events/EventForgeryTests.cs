@@ -23,6 +23,11 @@ public sealed class EventForgeryTests : IAsyncLifetime
     [InlineData("auth.signed_in", "auth")]
     [InlineData("provider.disabled", "provider")]
     [InlineData("chat.answered", "chat")]
+    [InlineData("task.created", "task")]
+    [InlineData("bid.submitted", "bid")]
+    [InlineData("auction.closed", "auction")]
+    [InlineData("agent.joined", "agent")]
+    [InlineData("tool.called", "tool")]
     public async Task Post_AnEventOfAReservedCategory_Is403NamingIt_AndStoresNothing(string type, string category)
     {
         var before = await _factory.Service<IEventStore>().LatestIdAsync(Ct);
@@ -48,6 +53,40 @@ public sealed class EventForgeryTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("events[1]", problem.GetProperty("item").GetString());
         Assert.Equal(before, await _factory.Service<IEventStore>().LatestIdAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Batch_OfSwarmEvents_IsRefusedWhole_NamingTheFirstReservedItemAndItsCategory()
+    {
+        var before = await _factory.Service<IEventStore>().LatestIdAsync(Ct);
+        var events = new object[]
+        {
+            new { event_type = "system.info", source = "importer", task_id = "t-1" },
+            new { event_type = "task.created", source = "importer", task_id = "t-1" },
+            new { event_type = "bid.submitted", source = "importer", task_id = "t-1" },
+        };
+
+        var response = await _client.PostAsJsonAsync("/api/v1/events/batch", new { events }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("events[1]", problem.GetProperty("item").GetString());
+        Assert.Equal("task", problem.GetProperty("category").GetString());
+        Assert.Contains("'task.created' is in the reserved category 'task'", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await _factory.Service<IEventStore>().LatestIdAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SwarmEvents_RefusedFromTheApi_AreStillLoggedInProcess()
+    {
+        var refused = await _client.PostAsJsonAsync("/api/v1/events", new { event_type = EventType.TaskCreated, source = "swarm" }, Ct);
+
+        var logged = await _factory.Service<IEventLog>().LogAsync(EventType.TaskCreated, "swarm", "t-1", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var stored = await _factory.Service<IEventStore>().GetAsync(logged.Id, Ct);
+        Assert.Equal(EventType.TaskCreated, stored!.EventType);
+        Assert.Null(stored.Actor);
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
     {
         await HoldWriteLockAsync();
 
-        var single = await _client.PostAsJsonAsync("/api/v1/events", new { event_type = "task.created", source = "x" }, Ct);
-        var batch = await _client.PostAsJsonAsync("/api/v1/events/batch", new { events = new[] { new { event_type = "task.created", source = "x" } } }, Ct);
+        var single = await _client.PostAsJsonAsync("/api/v1/events", new { event_type = "system.info", source = "x" }, Ct);
+        var batch = await _client.PostAsJsonAsync("/api/v1/events/batch", new { events = new[] { new { event_type = "system.info", source = "x" } } }, Ct);
         var read = await _client.GetAsync("/api/v1/events", Ct);
 
         foreach (var response in new[] { single, batch })
@@ -46,7 +46,7 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
         await ReleaseWriteLockAsync();
-        var after = await _client.PostAsJsonAsync("/api/v1/events", new { event_type = "task.created", source = "x" }, Ct);
+        var after = await _client.PostAsJsonAsync("/api/v1/events", new { event_type = "system.info", source = "x" }, Ct);
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
     }
 
