@@ -2,22 +2,20 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Hosting;
 using Timmy.Core.Swarm.Agents;
-using Timmy.Core.Swarm.Personas;
 
 namespace Timmy.Core.Swarm;
 
-/// <summary>Brings the swarm up with the server — the learner's history loaded, every agent offline until it checks in,
+/// <summary>Brings the swarm up with the server (after the learner's history is loaded by <c>AddSwarmPersonas</c>) — every agent offline until it checks in,
 /// Timmy and the owner's personas joined, tasks a crash left open recovered — then every few seconds sends silent
 /// remote agents offline and fails remote tasks past their time limit.</summary>
 public sealed class SwarmHost(
-    AgentRoster roster, SwarmCoordinator coordinator, BidLearner learner, IOptions<SwarmOptions> options, TimeProvider time, ILogger<SwarmHost> logger)
+    AgentRoster roster, SwarmCoordinator coordinator, IOptions<SwarmOptions> options, TimeProvider time, ILogger<SwarmHost> logger)
     : PeriodicBackgroundService(time, logger)
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await learner.LoadAsync(cancellationToken);
         await roster.StartAsync(cancellationToken);
         var recovered = await coordinator.RecoverAsync(cancellationToken);
         if (recovered > 0)
