@@ -45,7 +45,7 @@ public sealed class LoggedTool(AIFunction inner, IEventLog events, string taskId
     {
         null => "",
         string text => text,
-        JsonElement json => json.GetRawText(),
+        JsonElement json => JsonSerializer.Serialize(json),
         _ => JsonSerializer.Serialize(result),
     };
 }

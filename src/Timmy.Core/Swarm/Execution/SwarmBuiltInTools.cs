@@ -13,16 +13,16 @@ public sealed class SwarmBuiltInTools(EventReader reader) : ISwarmToolSource
     public IEnumerable<AIFunction> ToolsFor(SwarmToolContext context)
     {
         yield return AIFunctionFactory.Create(
-            ([Description("Event types to read, comma-separated; a trailing * matches a category (e.g. \"task.*,bid.submitted\"). Empty reads every type.")] string? types,
-             [Description("Only events of this task id.")] string? task_id,
-             [Description("How many of the newest events to read, 1-50.")] int? limit,
-             CancellationToken cancellationToken) => ReadEventLogAsync(types, task_id, limit, cancellationToken),
+            ([Description("Event types to read, comma-separated; a trailing * matches a category (e.g. \"task.*,bid.submitted\"). Empty reads every type.")] string? types = null,
+             [Description("Only events of this task id.")] string? task_id = null,
+             [Description("How many of the newest events to read, 1-50.")] int? limit = null,
+             CancellationToken cancellationToken = default) => ReadEventLogAsync(types, task_id, limit, cancellationToken),
             "read_event_log",
             "Reads the newest events of Timmy's event log (tasks, bids, agents, tools, chat, providers), newest first.");
         yield return AIFunctionFactory.Create(
             ([Description("What the sub-task should achieve, in full sentences.")] string description,
-             [Description("Most sats to pay for it; empty for the swarm's default.")] long? max_bid_sats,
-             CancellationToken cancellationToken) => PostSubtaskAsync(context, description, max_bid_sats, cancellationToken),
+             [Description("Most sats to pay for it; empty for the swarm's default.")] long? max_bid_sats = null,
+             CancellationToken cancellationToken = default) => PostSubtaskAsync(context, description, max_bid_sats, cancellationToken),
             "post_subtask",
             "Posts a sub-task to the swarm; the agents bid on it and the winner carries it out. Returns its id and status.");
     }
