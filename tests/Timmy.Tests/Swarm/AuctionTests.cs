@@ -25,8 +25,8 @@ public sealed class AuctionTests : LoopbackSwarmTests
         Assert.Equal(SwarmTaskStatus.Bidding, (await Tasks.GetAsync(task.Id, Ct))!.Status);
         Harness.Time.Advance(TimeSpan.FromSeconds(1));
 
-        var assigned = await InStatusAsync(task.Id, SwarmTaskStatus.Running);
-        Assert.Equal("forge", assigned.AssignedAgent);
+        var assigned = await FinishedAsync(task.Id);
+        Assert.Equal((SwarmTaskStatus.Completed, "forge"), (assigned.Status, assigned.AssignedAgent));
         var bids = await Tasks.BidsAsync(task.Id, Ct);
         Assert.Equal(bids.Min(b => b.AmountSats), assigned.WinningBidSats);
         Assert.Equal(["echo", "forge", "seer", "timmy"], bids.Select(b => b.AgentId).Order());
@@ -104,7 +104,7 @@ public sealed class AuctionTests : LoopbackSwarmTests
         await RemoteAsync("scout");
         var task = await PostAsync("Debug the parser tests");
         Harness.Time.Advance(TimeSpan.FromSeconds(15));
-        await InStatusAsync(task.Id, SwarmTaskStatus.Running);
+        await FinishedAsync(task.Id);
 
         await Assert.ThrowsAsync<AuctionClosedException>(() => Auctions.BidAsync(task.Id, "scout", 1, null, null, Ct));
         Assert.DoesNotContain(await Tasks.BidsAsync(task.Id, Ct), b => b.AgentId == "scout");
@@ -118,7 +118,7 @@ public sealed class AuctionTests : LoopbackSwarmTests
 
         await Roster.DeregisterAsync("scout", "token-scout", null, Ct);
 
-        await InStatusAsync(task.Id, SwarmTaskStatus.Assigned);
+        Assert.Equal(SwarmTaskStatus.Completed, (await FinishedAsync(task.Id)).Status);
         await Assert.ThrowsAsync<AgentConflictException>(() => Auctions.BidAsync(task.Id, "scout", 1, null, null, Ct));
     }
 
