@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
 using Timmy.Core.Refusals;
 using Timmy.Core.Router;
+using Timmy.Core.Storage;
 using Timmy.Core.Swarm.Agents;
 using Timmy.Core.Swarm.Auctions;
 using Timmy.Core.Swarm.Execution;
@@ -21,7 +23,9 @@ public sealed class SwarmCoordinator
     public const int MaxErrorLength = 2_000;
 
     private readonly ConcurrentDictionary<string, RunningTask> _running = new(StringComparer.Ordinal);
+    private readonly IDbConnectionFactory _connections;
     private readonly ITaskStore _tasks;
+    private readonly IEventLog _events;
     private readonly AgentRoster _roster;
     private readonly AuctionHouse _auctions;
     private readonly TaskExecutor _executor;
@@ -33,10 +37,12 @@ public sealed class SwarmCoordinator
     private readonly ILogger<SwarmCoordinator> _logger;
 
     public SwarmCoordinator(
-        ITaskStore tasks, AgentRoster roster, AuctionHouse auctions, TaskExecutor executor, ITaskPayout payout, BidLearner learner, WorkSignal work,
+        IDbConnectionFactory connections, ITaskStore tasks, IEventLog events, AgentRoster roster, AuctionHouse auctions, TaskExecutor executor, ITaskPayout payout, BidLearner learner, WorkSignal work,
         IOptions<SwarmOptions> options, TimeProvider time, ILogger<SwarmCoordinator> logger)
     {
+        _connections = connections;
         _tasks = tasks;
+        _events = events;
         _roster = roster;
         _auctions = auctions;
         _executor = executor;
@@ -82,7 +88,7 @@ public sealed class SwarmCoordinator
         }
         else if (before.Status is SwarmTaskStatus.Assigned or SwarmTaskStatus.Running && before.AssignedAgent is { } agent)
         {
-            await _roster.ReleaseAsync(agent, CancellationToken.None);
+            await _roster.ReleaseAsync(agent, taskId, CancellationToken.None);
         }
         return cancelled;
     }
@@ -124,7 +130,7 @@ public sealed class SwarmCoordinator
             await _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Running), t => [SwarmEvents.Started(t)], cancellationToken);
         }
         var completed = await CompleteAsync(taskId, result.Trim(), TaskRunFacts.Remote, cancellationToken);
-        await _roster.ReleaseAsync(agentId, CancellationToken.None);
+        await _roster.ReleaseAsync(agentId, taskId, CancellationToken.None);
         return completed;
     }
 
@@ -137,7 +143,7 @@ public sealed class SwarmCoordinator
         }
         await WonByAsync(taskId, agentId, tokenId, cancellationToken);
         var failed = await FailAsync(taskId, error.Trim(), cancellationToken);
-        await _roster.ReleaseAsync(agentId, CancellationToken.None);
+        await _roster.ReleaseAsync(agentId, taskId, CancellationToken.None);
         return failed;
     }
 
@@ -168,7 +174,7 @@ public sealed class SwarmCoordinator
         var limit = TimeSpan.FromSeconds(_options.Value.TaskTimeoutSeconds);
         var now = _time.GetUtcNow();
         var overdue = (await _tasks.ListUnfinishedAsync(cancellationToken))
-            .Where(t => t.Status is SwarmTaskStatus.Assigned or SwarmTaskStatus.Running && !_running.ContainsKey(t.Id)
+            .Where(t => t.Status is SwarmTaskStatus.Assigned or SwarmTaskStatus.Running && PersonaCatalog.Find(t.AssignedAgent ?? "") is null
                 && now - (t.StartedAt ?? t.AuctionClosesAt ?? t.CreatedAt) > limit)
             .ToList();
         foreach (var task in overdue)
@@ -176,7 +182,7 @@ public sealed class SwarmCoordinator
             try
             {
                 await FailAsync(task.Id, $"timed out: no result within {limit.TotalSeconds:0} s", cancellationToken);
-                await _roster.ReleaseAsync(task.AssignedAgent!, CancellationToken.None);
+                await _roster.ReleaseAsync(task.AssignedAgent!, task.Id, CancellationToken.None);
             }
             catch (IllegalTaskTransitionException)
             {
@@ -228,28 +234,31 @@ public sealed class SwarmCoordinator
         }
     }
 
-    private async Task OnAssignedAsync(SwarmTask task)
+    private async Task OnAssignedAsync(ClosedAuction closed)
     {
-        var agentId = task.AssignedAgent!;
-        await _roster.AcquireAsync(agentId, CancellationToken.None);
-        var persona = _roster.Find(agentId)?.Persona ?? (_roster.Find(agentId) is null ? PersonaCatalog.Find(agentId) : null);
-        if (persona is null)
+        var task = closed.Task;
+        await _roster.AcquireAsync(task.AssignedAgent!, task.Id, CancellationToken.None);
+        if (closed.Persona is null)
         {
             _work.Pulse(); // a remote agent collects it on its next poll
             return;
         }
-        _ = Task.Run(() => ExecuteAsync(task, persona));
+        _ = Task.Run(() => ExecuteAsync(task, closed.Persona));
     }
 
+    /// <summary>A persona carries out a task its auction already moved to running.</summary>
     private async Task ExecuteAsync(SwarmTask task, Persona persona)
     {
         using var run = new RunningTask(TimeSpan.FromSeconds(_options.Value.TaskTimeoutSeconds), _time);
         _running[task.Id] = run;
         try
         {
-            var running = await _tasks.MoveAsync(new TaskChange(task.Id, SwarmTaskStatus.Running), t => [SwarmEvents.Started(t)], run.Token);
-            var context = new SwarmToolContext(running, persona.Id,
-                (description, maxBid, ct) => PostAsync(new TaskPost(description, maxBid, running.Id), $"agent:{persona.Id}", null, ct));
+            if ((await _tasks.GetAsync(task.Id, run.Token))?.Status != SwarmTaskStatus.Running)
+            {
+                return; // cancelled before it started
+            }
+            var context = new SwarmToolContext(task, persona.Id,
+                (description, maxBid, ct) => PostAsync(new TaskPost(description, maxBid, task.Id), $"agent:{persona.Id}", null, ct));
             var (result, facts) = await _executor.RunAsync(context, persona, run.Token);
             await CompleteAsync(task.Id, result, facts, CancellationToken.None);
         }
@@ -263,7 +272,7 @@ public sealed class SwarmCoordinator
         }
         catch (IllegalTaskTransitionException)
         {
-            // Cancelled before or while it ran.
+            // Cancelled while it ran.
         }
         catch (Exception ex)
         {
@@ -273,23 +282,30 @@ public sealed class SwarmCoordinator
         finally
         {
             _running.TryRemove(task.Id, out _);
-            await _roster.ReleaseAsync(persona.Id, CancellationToken.None);
+            await _roster.ReleaseAsync(persona.Id, task.Id, CancellationToken.None);
         }
     }
 
+    /// <summary>Completes the task, pays its winner and tells the learner, in one commit.</summary>
     private async Task<SwarmTask> CompleteAsync(string taskId, string result, TaskRunFacts facts, CancellationToken cancellationToken)
     {
-        var completed = await _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Completed) { Result = result },
-            t => [SwarmEvents.Completed(t, facts)], cancellationToken);
-        await _payout.PayAsync(completed, completed.AssignedAgent!, completed.WinningBidSats ?? 0, CancellationToken.None);
-        await RecordResultAsync(completed, succeeded: true);
+        await using var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var completed = await _tasks.MoveAsync(transaction, new TaskChange(taskId, SwarmTaskStatus.Completed) { Result = result }, cancellationToken);
+        await _events.AppendAsync(transaction, SwarmEvents.Completed(completed, facts), cancellationToken);
+        await _payout.PayAsync(transaction, completed, completed.AssignedAgent!, completed.WinningBidSats ?? 0, cancellationToken);
+        await RecordResultAsync(transaction, completed, succeeded: true, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return completed;
     }
 
+    /// <summary>Fails the task with the reason and tells the learner, in one commit.</summary>
     private async Task<SwarmTask> FailAsync(string taskId, string error, CancellationToken cancellationToken)
     {
-        var failed = await _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Failed) { Error = error }, t => [SwarmEvents.Failed(t)], cancellationToken);
-        await RecordResultAsync(failed, succeeded: false);
+        await using var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var failed = await _tasks.MoveAsync(transaction, new TaskChange(taskId, SwarmTaskStatus.Failed) { Error = error }, cancellationToken);
+        await _events.AppendAsync(transaction, SwarmEvents.Failed(failed), cancellationToken);
+        await RecordResultAsync(transaction, failed, succeeded: false, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return failed;
     }
 
@@ -305,11 +321,11 @@ public sealed class SwarmCoordinator
         }
     }
 
-    private async Task RecordResultAsync(SwarmTask task, bool succeeded)
+    private async Task RecordResultAsync(WriteTransaction transaction, SwarmTask task, bool succeeded, CancellationToken cancellationToken)
     {
         if (task.AssignedAgent is { } agent && PersonaCatalog.Find(agent) is not null)
         {
-            await _learner.RecordResultAsync(task.Id, agent, succeeded, CancellationToken.None);
+            await _learner.RecordResultAsync(transaction, task.Id, agent, succeeded, cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Timmy.Core.Storage;
 using Timmy.Core.Swarm.Agents;
 using Timmy.Core.Swarm.Tasks;
 
@@ -7,6 +8,6 @@ namespace Timmy.Core.Swarm;
 /// backend pays agents, the earnings are the swarm's own accounting, shown on the marketplace.</summary>
 public sealed class SwarmEarningsPayout(IAgentStore agents) : ITaskPayout
 {
-    public Task PayAsync(SwarmTask task, string agentId, long amountSats, CancellationToken cancellationToken = default) =>
-        agents.RecordEarningAsync(task.Id, agentId, amountSats, cancellationToken);
+    public Task PayAsync(WriteTransaction transaction, SwarmTask task, string agentId, long amountSats, CancellationToken cancellationToken = default) =>
+        agents.RecordEarningAsync(transaction, task.Id, agentId, amountSats, cancellationToken);
 }

@@ -115,20 +115,27 @@ public sealed class SqliteTaskStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CloseAuction_MarksTheWinningBid_AndAssigns_InOneTransaction()
+    public async Task WritesInOneTransaction_CommitTogether_OrNotAtAll()
     {
         var task = await CreateAsync();
-        var bids = await _store.AddBidsAsync(task.Id, [new NewBid(task.Id, "a", 40), new NewBid(task.Id, "b", 30)],
-            (b, n) => SwarmEvents.BidSubmitted(b, n, null), Ct);
+        await using (var transaction = await _db.Connections.BeginWriteAsync(cancellationToken: Ct))
+        {
+            var bids = await _store.InsertBidsAsync(transaction, task.Id, [new NewBid(task.Id, "a", 40), new NewBid(task.Id, "b", 30)], Ct);
+            await _store.MoveAsync(transaction, new TaskChange(task.Id, SwarmTaskStatus.Assigned) { AssignedAgent = "b", WinningBidSats = 30, WinningBidId = bids[1].Id }, Ct);
+            // Not committed: disposing rolls it all back.
+        }
+        Assert.Empty(await _store.BidsAsync(task.Id, Ct));
+        Assert.Equal(SwarmTaskStatus.Bidding, (await _store.GetAsync(task.Id, Ct))!.Status);
 
-        var (assigned, seen) = await _store.CloseAuctionAsync(task.Id,
-            live => new TaskChange(task.Id, SwarmTaskStatus.Assigned) { AssignedAgent = "b", WinningBidSats = 30, WinningBidId = live.Single(x => x.AgentId == "b").Id },
-            (t, _) => [SwarmEvents.Assigned(t)], Ct);
-
-        Assert.Equal(2, seen.Count);
-        Assert.Equal("b", assigned.AssignedAgent);
+        await using (var transaction = await _db.Connections.BeginWriteAsync(cancellationToken: Ct))
+        {
+            var bids = await _store.InsertBidsAsync(transaction, task.Id, [new NewBid(task.Id, "a", 40), new NewBid(task.Id, "b", 30)], Ct);
+            Assert.Equal(2, (await _store.BidsAsync(transaction, task.Id, Ct)).Count);
+            await _store.MoveAsync(transaction, new TaskChange(task.Id, SwarmTaskStatus.Assigned) { AssignedAgent = "b", WinningBidSats = 30, WinningBidId = bids[1].Id }, Ct);
+            await transaction.CommitAsync(Ct);
+        }
         Assert.Equal([false, true], (await _store.BidsAsync(task.Id, Ct)).Select(b => b.Won));
-        Assert.Equal(bids.Select(b => b.Id), seen.Select(b => b.Id));
+        Assert.Equal("b", (await _store.GetAsync(task.Id, Ct))!.AssignedAgent);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class TaskExecutionTests : LoopbackSwarmTests
 
         var task = await PostAsync("Debug the flaky test");
         await InStatusAsync(task.Id, SwarmTaskStatus.Running);
+        await Eventually.TrueAsync(() => Task.FromResult(Ollama.ChatRequests > 0), "the model call to start");
         Assert.Equal("busy", (await Agents.GetAsync("forge", Ct))!.Status);
         Harness.Time.Advance(TimeSpan.FromSeconds(31));
         var done = await FinishedAsync(task.Id);

@@ -2,7 +2,8 @@ namespace Timmy.Core.Storage.Migrations;
 
 /// <summary>The swarm: tasks and their bids, the agents that bid on them, what each agent earned, and the personas'
 /// bid outcomes the learner reads back after a restart. A task's status only moves along
-/// <c>Swarm.Tasks.TaskStateMachine</c>; the stores check it in each UPDATE's WHERE clause.</summary>
+/// <c>Swarm.Tasks.TaskStateMachine</c>; the stores check it in each UPDATE's WHERE clause. One live bid per agent and
+/// task is a unique index, which is also the index a new bid uses to retire the agent's earlier one.</summary>
 internal static class M0006_Swarm
 {
     public static readonly Migration Migration = new(6, "swarm", """
@@ -39,7 +40,7 @@ internal static class M0006_Swarm
             won          INTEGER NOT NULL DEFAULT 0 CHECK (won IN (0, 1))
         );
         CREATE INDEX ix_bids_task ON bids (task_id, id);
-        CREATE INDEX ix_bids_agent ON bids (agent_id, id);
+        CREATE UNIQUE INDEX ux_bids_live ON bids (task_id, agent_id) WHERE replaced = 0;
 
         CREATE TABLE agents (
             id            TEXT    PRIMARY KEY,

@@ -162,28 +162,40 @@ public sealed partial class AgentRoster(IAgentStore store, IOptions<SwarmOptions
     }
 
     /// <summary>The agent takes on a task: busy from its first.</summary>
-    public async Task AcquireAsync(string agentId, CancellationToken cancellationToken)
+    public async Task AcquireAsync(string agentId, string taskId, CancellationToken cancellationToken)
     {
-        if (_online.TryGetValue(agentId, out var entry) && entry.Acquire() == 1)
+        if (_online.TryGetValue(agentId, out var entry) && entry.Acquire(taskId))
         {
-            await SetStatusAsync(entry, AgentStatus.Busy, cancellationToken);
+            await SyncStatusAsync(entry, cancellationToken);
         }
     }
 
-    /// <summary>The agent is done with a task: idle after its last.</summary>
-    public async Task ReleaseAsync(string agentId, CancellationToken cancellationToken)
+    /// <summary>The agent is done with a task (a second release of the same task changes nothing): idle after its last.</summary>
+    public async Task ReleaseAsync(string agentId, string taskId, CancellationToken cancellationToken)
     {
-        if (_online.TryGetValue(agentId, out var entry) && entry.Release() == 0)
+        if (_online.TryGetValue(agentId, out var entry) && entry.Release(taskId))
         {
-            await SetStatusAsync(entry, AgentStatus.Idle, cancellationToken);
+            await SyncStatusAsync(entry, cancellationToken);
         }
     }
 
-    private async Task SetStatusAsync(RosterEntry entry, string status, CancellationToken cancellationToken)
+    /// <summary>Stores busy or idle as the agent's load is now (read under the entry's lock, so the last write wins
+    /// with the current figure even when a take and a release race).</summary>
+    private async Task SyncStatusAsync(RosterEntry entry, CancellationToken cancellationToken)
     {
-        if (await store.SetStatusAsync(entry.Agent.Id, status, SwarmEvents.StatusChanged, cancellationToken) is { } updated)
+        await entry.StatusLock.WaitAsync(cancellationToken);
+        try
         {
-            entry.Agent = updated;
+            var status = entry.ActiveTasks > 0 ? AgentStatus.Busy : AgentStatus.Idle;
+            if (entry.Agent.Status != status
+                && await store.SetStatusAsync(entry.Agent.Id, status, SwarmEvents.StatusChanged, cancellationToken) is { } updated)
+            {
+                entry.Agent = updated;
+            }
+        }
+        finally
+        {
+            entry.StatusLock.Release();
         }
     }
 

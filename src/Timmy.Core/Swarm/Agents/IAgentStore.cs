@@ -1,4 +1,5 @@
 using Timmy.Core.Events;
+using Timmy.Core.Storage;
 
 namespace Timmy.Core.Swarm.Agents;
 
@@ -24,6 +25,9 @@ public interface IAgentStore
 
     /// <summary>Records what an agent earned for a task (once per task: a repeat changes nothing).</summary>
     Task RecordEarningAsync(string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default);
+
+    /// <summary>As the other overload, inside a write transaction the caller commits (with the task's completion).</summary>
+    Task RecordEarningAsync(WriteTransaction transaction, string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default);
 
     /// <summary>Every agent's record, from the tasks and earnings tables.</summary>
     Task<IReadOnlyDictionary<string, AgentStats>> StatsAsync(CancellationToken cancellationToken = default);

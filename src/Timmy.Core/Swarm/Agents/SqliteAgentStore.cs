@@ -96,12 +96,17 @@ public sealed class SqliteAgentStore(IDbConnectionFactory connections, IEventLog
     public async Task RecordEarningAsync(string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        await RecordEarningAsync(transaction, taskId, agentId, amountSats, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task RecordEarningAsync(WriteTransaction transaction, string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default)
+    {
         await transaction.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO agent_earnings (task_id, agent_id, amount_sats, earned_at) VALUES (@taskId, @agentId, @amountSats, @now)
             ON CONFLICT (task_id) DO NOTHING
             """, new { taskId, agentId, amountSats, now = Timestamps.Format(time.GetUtcNow()) }, transaction.Transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, AgentStats>> StatsAsync(CancellationToken cancellationToken = default)

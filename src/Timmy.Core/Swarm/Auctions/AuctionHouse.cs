@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Events;
 using Timmy.Core.Refusals;
+using Timmy.Core.Storage;
 using Timmy.Core.Swarm.Agents;
 using Timmy.Core.Swarm.Personas;
 using Timmy.Core.Swarm.Tasks;
@@ -19,6 +20,7 @@ public sealed class AuctionHouse
     public static readonly IReadOnlyList<string> BuiltInTools = ["read_event_log", "post_subtask"];
 
     private readonly ConcurrentDictionary<string, OpenAuction> _open = new(StringComparer.Ordinal);
+    private readonly IDbConnectionFactory _connections;
     private readonly ITaskStore _tasks;
     private readonly AgentRoster _roster;
     private readonly PersonaBidder _bidder;
@@ -30,9 +32,10 @@ public sealed class AuctionHouse
     private readonly IReadOnlySet<string> _tools;
 
     public AuctionHouse(
-        ITaskStore tasks, AgentRoster roster, PersonaBidder bidder, BidLearner learner, IEventLog events, IOptions<SwarmOptions> options,
+        IDbConnectionFactory connections, ITaskStore tasks, AgentRoster roster, PersonaBidder bidder, BidLearner learner, IEventLog events, IOptions<SwarmOptions> options,
         TimeProvider time, ILogger<AuctionHouse> logger)
     {
+        _connections = connections;
         _tasks = tasks;
         _roster = roster;
         _bidder = bidder;
@@ -45,24 +48,44 @@ public sealed class AuctionHouse
         roster.Changed += AgentChanged;
     }
 
-    /// <summary>Called with the task once its auction assigned it to a winner.</summary>
-    public Func<SwarmTask, Task>? Assigned { get; set; }
+    /// <summary>Called once an auction assigned its task to a winner (after the commit).</summary>
+    public Func<ClosedAuction, Task>? Assigned { get; set; }
 
     public IReadOnlyCollection<OpenAuction> Open => [.. _open.Values];
 
-    /// <summary>Stores the task, opens its auction and takes the personas' bids.</summary>
+    /// <summary>Stores the task, opens its auction and takes the personas' bids — and when nobody else is left to wait
+    /// for (or the auction has no time), closes it too — all in one commit.</summary>
     public async Task<SwarmTask> OpenAsync(NewSwarmTask draft, string? actor, CancellationToken cancellationToken = default)
     {
         var eligible = _roster.Eligible();
-        var task = await _tasks.CreateAsync(draft, t => [SwarmEvents.Created(t, actor), SwarmEvents.Bidding(t, [.. eligible.Select(e => e.Agent.Id)])],
-            cancellationToken);
-        await RunAuctionAsync(task, eligible, cancellationToken);
-        return await _tasks.GetAsync(task.Id, cancellationToken) ?? task;
+        ClosedAuction? closed = null;
+        OpenAuction auction;
+        await using (var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken))
+        {
+            var task = await _tasks.InsertAsync(transaction, draft, cancellationToken);
+            await _events.AppendAllAsync(transaction,
+                [SwarmEvents.Created(task, actor), SwarmEvents.Bidding(task, [.. eligible.Select(e => e.Agent.Id)])], cancellationToken);
+            auction = await TakePersonaBidsAsync(transaction, task, eligible, cancellationToken);
+            if (auction.WaitingFor.Count == 0 || auction.ClosesAt <= _time.GetUtcNow())
+            {
+                closed = await DecideAsync(transaction, auction, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return closed is null ? Schedule(auction) : await AfterCloseAsync(closed);
     }
 
     /// <summary>Opens a new auction for a task that is already bidding (recovery after a restart).</summary>
-    public Task ReopenAsync(SwarmTask task, CancellationToken cancellationToken = default) =>
-        RunAuctionAsync(task, _roster.Eligible(), cancellationToken);
+    public async Task ReopenAsync(SwarmTask task, CancellationToken cancellationToken = default)
+    {
+        OpenAuction auction;
+        await using (var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken))
+        {
+            auction = await TakePersonaBidsAsync(transaction, task with { AuctionClosesAt = _time.GetUtcNow() }, _roster.Eligible(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        Schedule(auction);
+    }
 
     /// <summary>An agent's bid (a new one replaces its earlier bid on the task).</summary>
     /// <exception cref="InvalidFieldException">Not a positive whole number of sats, or over the task's max bid.</exception>
@@ -103,27 +126,12 @@ public sealed class AuctionHouse
             return;
         }
         auction.Dispose();
-        Bid? winner = null;
-        SwarmTask task;
+        ClosedAuction closed;
         try
         {
-            (task, _) = await _tasks.CloseAuctionAsync(taskId, bids =>
-                {
-                    var live = bids.Where(b => !b.Replaced).ToList();
-                    winner = live.OrderBy(b => b.AmountSats).ThenBy(b => b.Id).FirstOrDefault();
-                    var scores = CapabilityRouting.Score(auction.Description, _roster.Online);
-                    return winner is null
-                        ? new TaskChange(taskId, SwarmTaskStatus.Failed) { Error = "no bids", RoutingScores = scores }
-                        : new TaskChange(taskId, SwarmTaskStatus.Assigned)
-                        {
-                            AssignedAgent = winner.AgentId, WinningBidSats = winner.AmountSats, WinningBidId = winner.Id, RoutingScores = scores,
-                        };
-                },
-                (t, bids) =>
-                [
-                    SwarmEvents.AuctionClosed(t, winner, bids.Count(b => !b.Replaced), t.RoutingScores),
-                    winner is null ? SwarmEvents.Failed(t) : SwarmEvents.Assigned(t),
-                ]);
+            await using var transaction = await _connections.BeginWriteAsync();
+            closed = await DecideAsync(transaction, auction, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         catch (IllegalTaskTransitionException)
         {
@@ -134,11 +142,7 @@ public sealed class AuctionHouse
             _logger.LogError(ex, "Closing the auction of task {TaskId} failed", taskId);
             return;
         }
-        await _learner.RecordAuctionAsync(taskId, auction.PersonaOutcomes(winner?.AgentId), CancellationToken.None);
-        if (winner is not null && Assigned is { } assigned)
-        {
-            await assigned(task);
-        }
+        await AfterCloseAsync(closed);
     }
 
     /// <summary>Drops an auction without deciding it (its task was cancelled).</summary>
@@ -150,12 +154,14 @@ public sealed class AuctionHouse
         }
     }
 
-    private async Task RunAuctionAsync(SwarmTask task, IReadOnlyList<RosterEntry> eligible, CancellationToken cancellationToken)
+    /// <summary>The online personas decide at once: their bids are stored, their declines logged, and the auction
+    /// stops waiting for them.</summary>
+    private async Task<OpenAuction> TakePersonaBidsAsync(
+        WriteTransaction transaction, SwarmTask task, IReadOnlyList<RosterEntry> eligible, CancellationToken cancellationToken)
     {
-        var closesAt = task.AuctionClosesAt ?? _time.GetUtcNow();
-        var auction = new OpenAuction(task.Id, task.Description, closesAt, eligible.Select(e => e.Agent.Id));
-        _open[task.Id] = auction;
+        var auction = new OpenAuction(task, task.AuctionClosesAt ?? _time.GetUtcNow(), eligible.Select(e => e.Agent.Id));
         var bids = new List<NewBid>();
+        var declines = new List<EventDraft>();
         foreach (var entry in eligible.Where(e => e.Persona is not null))
         {
             var decision = _bidder.Decide(entry.Persona!, task.Description, task.MaxBidSats, _tools);
@@ -166,26 +172,72 @@ public sealed class AuctionHouse
             }
             else
             {
-                await _events.LogAsync(SwarmEvents.BidDeclined(task.Id, entry.Agent.Id, decision.Reason), cancellationToken);
+                declines.Add(SwarmEvents.BidDeclined(task.Id, entry.Agent.Id, decision.Reason));
             }
             auction.Answered(entry.Agent.Id);
         }
-        try
+        var stored = await _tasks.InsertBidsAsync(transaction, task.Id, bids, cancellationToken);
+        await _events.AppendAllAsync(transaction, [.. stored.Select((bid, i) => SwarmEvents.BidSubmitted(bid, bids[i], null)), .. declines],
+            cancellationToken);
+        return auction;
+    }
+
+    /// <summary>Reads the live bids and decides, in <paramref name="transaction"/>: assigned to the lowest (ties: the
+    /// earliest) — and running at once when the winner is a persona here — or failed with "no bids". The personas' bids
+    /// go to the learner in the same commit.</summary>
+    private async Task<ClosedAuction> DecideAsync(WriteTransaction transaction, OpenAuction auction, CancellationToken cancellationToken)
+    {
+        var bids = await _tasks.BidsAsync(transaction, auction.TaskId, cancellationToken);
+        var live = bids.Where(b => !b.Replaced).ToList();
+        var winner = live.OrderBy(b => b.AmountSats).ThenBy(b => b.Id).FirstOrDefault();
+        var scores = CapabilityRouting.Score(auction.Description, _roster.Online);
+        Persona? persona = null;
+        SwarmTask task;
+        if (winner is null)
         {
-            await _tasks.AddBidsAsync(task.Id, bids, (b, n) => SwarmEvents.BidSubmitted(b, n, null), cancellationToken);
+            task = await _tasks.MoveAsync(transaction, new TaskChange(auction.TaskId, SwarmTaskStatus.Failed) { Error = "no bids", RoutingScores = scores },
+                cancellationToken);
+            await _events.AppendAllAsync(transaction, [SwarmEvents.AuctionClosed(task, null, 0, scores), SwarmEvents.Failed(task)], cancellationToken);
         }
-        catch (AuctionClosedException)
+        else
         {
-            Forget(task.Id); // cancelled before the personas' bids were in
-            return;
+            task = await _tasks.MoveAsync(transaction, new TaskChange(auction.TaskId, SwarmTaskStatus.Assigned)
+            {
+                AssignedAgent = winner.AgentId, WinningBidSats = winner.AmountSats, WinningBidId = winner.Id, RoutingScores = scores,
+            }, cancellationToken);
+            var drafts = new List<EventDraft> { SwarmEvents.AuctionClosed(task, winner, live.Count, scores), SwarmEvents.Assigned(task) };
+            persona = RunsHere(winner.AgentId);
+            if (persona is not null)
+            {
+                task = await _tasks.MoveAsync(transaction, new TaskChange(task.Id, SwarmTaskStatus.Running), cancellationToken);
+                drafts.Add(SwarmEvents.Started(task));
+            }
+            await _events.AppendAllAsync(transaction, drafts, cancellationToken);
         }
-        var wait = closesAt - _time.GetUtcNow();
-        if (auction.WaitingFor.Count == 0 || wait <= TimeSpan.Zero)
+        await _learner.RecordAuctionAsync(transaction, auction.TaskId, auction.PersonaOutcomes(winner?.AgentId), cancellationToken);
+        return new ClosedAuction(task, winner, persona);
+    }
+
+    /// <summary>The persona behind an agent that runs in this process (a persona stopped meanwhile still finishes what
+    /// it won); null for a remote agent.</summary>
+    private Persona? RunsHere(string agentId) =>
+        _roster.Find(agentId) is { } entry ? entry.Persona : PersonaCatalog.Find(agentId);
+
+    private async Task<SwarmTask> AfterCloseAsync(ClosedAuction closed)
+    {
+        if (closed.Winner is not null && Assigned is { } assigned)
         {
-            await CloseAsync(task.Id);
-            return;
+            await assigned(closed);
         }
-        auction.Timer = _time.CreateTimer(_ => _ = CloseAsync(task.Id), null, wait, Timeout.InfiniteTimeSpan);
+        return closed.Task;
+    }
+
+    private SwarmTask Schedule(OpenAuction auction)
+    {
+        _open[auction.TaskId] = auction;
+        var wait = auction.ClosesAt - _time.GetUtcNow();
+        auction.Timer = _time.CreateTimer(_ => _ = CloseAsync(auction.TaskId), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return auction.Task;
     }
 
     private async Task AnsweredAsync(string taskId, string agentId)

@@ -1,18 +1,21 @@
 using Timmy.Core.Swarm.Personas;
+using Timmy.Core.Swarm.Tasks;
 
 namespace Timmy.Core.Swarm.Auctions;
 
 /// <summary>An auction while it is open: the agents it waits for (online and eligible when it opened), what the
 /// personas bid (for the learner), and the timer that closes it.</summary>
-public sealed class OpenAuction(string taskId, string description, DateTimeOffset closesAt, IEnumerable<string> eligible) : IDisposable
+public sealed class OpenAuction(SwarmTask task, DateTimeOffset closesAt, IEnumerable<string> eligible) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly HashSet<string> _waitingFor = new(eligible, StringComparer.Ordinal);
     private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonaBidOutcome> _personaBids = new(StringComparer.Ordinal);
 
-    public string TaskId { get; } = taskId;
-    public string Description { get; } = description;
+    /// <summary>The task as it was when its auction opened.</summary>
+    public SwarmTask Task { get; } = task;
+    public string TaskId => Task.Id;
+    public string Description => Task.Description;
     public DateTimeOffset ClosesAt { get; } = closesAt;
     public ITimer? Timer { get; set; }
 

@@ -1,3 +1,5 @@
+using Timmy.Core.Storage;
+
 namespace Timmy.Core.Swarm.Personas;
 
 /// <summary>Learns from auctions and task results how each persona should adjust its bids (the rule is
@@ -37,6 +39,22 @@ public sealed class BidLearner(IPersonaOutcomeStore store, int minOutcomes = Bid
         }
     }
 
+    /// <summary>Records a closed auction's bids inside <paramref name="transaction"/>; learned once it commits.</summary>
+    public async Task RecordAuctionAsync(WriteTransaction transaction, string taskId, IReadOnlyList<PersonaBidOutcome> bids, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.RecordBidsAsync(transaction, taskId, bids, cancellationToken);
+        transaction.OnCommitted(() => LearnLocked(stored));
+    }
+
+    /// <summary>Records how a won task turned out inside <paramref name="transaction"/>; learned once it commits.</summary>
+    public async Task RecordResultAsync(WriteTransaction transaction, string taskId, string personaId, bool succeeded, CancellationToken cancellationToken = default)
+    {
+        if (await store.RecordResultAsync(transaction, taskId, personaId, succeeded, cancellationToken) is { } stored)
+        {
+            transaction.OnCommitted(() => LearnLocked([stored]));
+        }
+    }
+
     /// <summary>Records how the task the persona won turned out. False when it has no winning bid recorded for the
     /// task, and nothing is learned.</summary>
     public async Task<bool> RecordResultAsync(string taskId, string personaId, bool succeeded, CancellationToken cancellationToken = default)
@@ -72,6 +90,14 @@ public sealed class BidLearner(IPersonaOutcomeStore store, int minOutcomes = Bid
         {
             var history = _histories.GetValueOrDefault(personaId) ?? new PersonaHistory(Window);
             return history.Describe(personaId, MinOutcomes);
+        }
+    }
+
+    private void LearnLocked(IReadOnlyList<PersonaOutcome> outcomes)
+    {
+        lock (_gate)
+        {
+            Learn(outcomes);
         }
     }
 

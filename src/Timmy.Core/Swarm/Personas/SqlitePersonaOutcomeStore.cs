@@ -15,6 +15,15 @@ public sealed class SqlitePersonaOutcomeStore(IDbConnectionFactory connections, 
     public async Task<IReadOnlyList<PersonaOutcome>> RecordBidsAsync(
         string taskId, IReadOnlyList<PersonaBidOutcome> bids, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var stored = await RecordBidsAsync(transaction, taskId, bids, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<PersonaOutcome>> RecordBidsAsync(
+        WriteTransaction transaction, string taskId, IReadOnlyList<PersonaBidOutcome> bids, CancellationToken cancellationToken = default)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         ArgumentNullException.ThrowIfNull(bids);
         foreach (var bid in bids)
@@ -22,7 +31,6 @@ public sealed class SqlitePersonaOutcomeStore(IDbConnectionFactory connections, 
             ArgumentException.ThrowIfNullOrWhiteSpace(bid.PersonaId, nameof(bids));
             ArgumentOutOfRangeException.ThrowIfNegative(bid.BidSats, nameof(bids));
         }
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var now = Timestamps.Format(time.GetUtcNow());
         var stored = new List<PersonaOutcome>(bids.Count);
         foreach (var bid in bids)
@@ -39,19 +47,25 @@ public sealed class SqlitePersonaOutcomeStore(IDbConnectionFactory connections, 
             }, transaction.Transaction, cancellationToken: cancellationToken));
             stored.Add(row.ToOutcome());
         }
-        await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 
     public async Task<PersonaOutcome?> RecordResultAsync(string taskId, string personaId, bool succeeded, CancellationToken cancellationToken = default)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var stored = await RecordResultAsync(transaction, taskId, personaId, succeeded, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<PersonaOutcome?> RecordResultAsync(
+        WriteTransaction transaction, string taskId, string personaId, bool succeeded, CancellationToken cancellationToken = default)
+    {
         var row = await transaction.Connection.QuerySingleOrDefaultAsync<OutcomeRow>(new CommandDefinition($"""
             UPDATE persona_outcomes SET succeeded = @succeeded
             WHERE persona_id = @personaId AND task_id = @taskId AND won = 1
             RETURNING {Columns}
             """, new { taskId, personaId, succeeded = succeeded ? 1 : 0 }, transaction.Transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return row?.ToOutcome();
     }
 

@@ -1,4 +1,5 @@
 using Timmy.Core.Events;
+using Timmy.Core.Storage;
 using Timmy.Core.Swarm.Auctions;
 
 namespace Timmy.Core.Swarm.Tasks;
@@ -14,13 +15,20 @@ public interface ITaskStore
     /// <exception cref="IllegalTaskTransitionException">The task is in a state the move is not allowed from.</exception>
     Task<SwarmTask> MoveAsync(TaskChange change, Func<SwarmTask, IReadOnlyList<EventDraft>> logged, CancellationToken cancellationToken = default);
 
-    /// <summary>Closes a task's auction in one transaction: reads its bids, lets <paramref name="decide"/> choose the move
-    /// (assigned to the winner, or failed), and makes it. A bid commits before (and is seen) or is refused after.</summary>
-    /// <exception cref="TaskNotFoundException"/>
-    /// <exception cref="IllegalTaskTransitionException">The task is no longer bidding (cancelled meanwhile).</exception>
-    Task<(SwarmTask Task, IReadOnlyList<Bid> Bids)> CloseAuctionAsync(
-        string taskId, Func<IReadOnlyList<Bid>, TaskChange> decide, Func<SwarmTask, IReadOnlyList<Bid>, IReadOnlyList<EventDraft>> logged,
-        CancellationToken cancellationToken = default);
+    // The same writes inside a transaction the caller began (IDbConnectionFactory.BeginWriteAsync) and commits, so a
+    // task's steps that happen together — posted, bid on and assigned; completed and paid — are one commit.
+
+    /// <summary>Inserts a posted task, bidding, in <paramref name="transaction"/>.</summary>
+    Task<SwarmTask> InsertAsync(WriteTransaction transaction, NewSwarmTask task, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts bids in <paramref name="transaction"/>, with the checks of <see cref="AddBidsAsync"/>.</summary>
+    Task<IReadOnlyList<Bid>> InsertBidsAsync(WriteTransaction transaction, string taskId, IReadOnlyList<NewBid> bids, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a task in <paramref name="transaction"/>, with the checks of the other overload.</summary>
+    Task<SwarmTask> MoveAsync(WriteTransaction transaction, TaskChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>A task's bids as <paramref name="transaction"/> sees them (the auction's close reads and decides in one commit).</summary>
+    Task<IReadOnlyList<Bid>> BidsAsync(WriteTransaction transaction, string taskId, CancellationToken cancellationToken = default);
 
     Task<SwarmTask?> GetAsync(string id, CancellationToken cancellationToken = default);
 

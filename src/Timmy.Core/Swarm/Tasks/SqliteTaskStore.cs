@@ -27,10 +27,18 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
 
     public async Task<SwarmTask> CreateAsync(NewSwarmTask task, Func<SwarmTask, IReadOnlyList<EventDraft>> logged, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var stored = await InsertAsync(transaction, task, cancellationToken);
+        await events.AppendAllAsync(transaction, logged(stored), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<SwarmTask> InsertAsync(WriteTransaction transaction, NewSwarmTask task, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now).ToString();
         TaskStateMachine.EnsureCanMove(id, SwarmTaskStatus.Pending, SwarmTaskStatus.Bidding);
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var row = await transaction.Connection.QuerySingleAsync<TaskRow>(new CommandDefinition($"""
             INSERT INTO tasks (id, description, status, created_at, max_bid_sats, parent_task_id, reposted_from, posted_by, auction_closes_at)
             VALUES (@id, @Description, @status, @now, @MaxBidSats, @ParentTaskId, @RepostedFrom, @PostedBy, @closes)
@@ -40,36 +48,24 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
             id, task.Description, status = SwarmTaskStatus.Bidding, now = Timestamps.Format(now), task.MaxBidSats,
             task.ParentTaskId, task.RepostedFrom, task.PostedBy, closes = Timestamps.Format(task.AuctionClosesAt),
         }, transaction.Transaction, cancellationToken: cancellationToken));
-        var stored = row.ToTask();
-        await events.AppendAllAsync(transaction, logged(stored), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return row.ToTask();
     }
 
     public async Task<SwarmTask> MoveAsync(TaskChange change, Func<SwarmTask, IReadOnlyList<EventDraft>> logged, CancellationToken cancellationToken = default)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        var stored = await MoveInAsync(transaction, change, cancellationToken);
+        var stored = await MoveAsync(transaction, change, cancellationToken);
         await events.AppendAllAsync(transaction, logged(stored), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 
-    public async Task<(SwarmTask Task, IReadOnlyList<Bid> Bids)> CloseAuctionAsync(
-        string taskId, Func<IReadOnlyList<Bid>, TaskChange> decide, Func<SwarmTask, IReadOnlyList<Bid>, IReadOnlyList<EventDraft>> logged,
-        CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        var bids = (await transaction.Connection.QueryAsync<BidRow>(new CommandDefinition(
+    public async Task<IReadOnlyList<Bid>> BidsAsync(WriteTransaction transaction, string taskId, CancellationToken cancellationToken = default) =>
+        (await transaction.Connection.QueryAsync<BidRow>(new CommandDefinition(
             $"SELECT {BidColumns} FROM bids WHERE task_id = @taskId ORDER BY id", new { taskId }, transaction.Transaction,
             cancellationToken: cancellationToken))).Select(r => r.ToBid()).ToList();
-        var stored = await MoveInAsync(transaction, decide(bids), cancellationToken);
-        await events.AppendAllAsync(transaction, logged(stored, bids), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (stored, bids);
-    }
 
-    private async Task<SwarmTask> MoveInAsync(WriteTransaction transaction, TaskChange change, CancellationToken cancellationToken)
+    public async Task<SwarmTask> MoveAsync(WriteTransaction transaction, TaskChange change, CancellationToken cancellationToken = default)
     {
         var now = Timestamps.Format(time.GetUtcNow());
         var row = await transaction.Connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition($"""
@@ -165,21 +161,26 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
     public async Task<IReadOnlyList<Bid>> AddBidsAsync(
         string taskId, IReadOnlyList<NewBid> bids, Func<Bid, NewBid, EventDraft> logged, CancellationToken cancellationToken = default)
     {
-        if (bids.Count == 0)
-        {
-            return [];
-        }
-        var now = Timestamps.Format(time.GetUtcNow());
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var stored = await InsertBidsAsync(transaction, taskId, bids, cancellationToken);
+        await events.AppendAllAsync(transaction, [.. stored.Select((bid, i) => logged(bid, bids[i]))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<Bid>> InsertBidsAsync(
+        WriteTransaction transaction, string taskId, IReadOnlyList<NewBid> bids, CancellationToken cancellationToken = default)
+    {
+        var now = Timestamps.Format(time.GetUtcNow());
         var task = await transaction.Connection.QuerySingleOrDefaultAsync<BidLimits>(new CommandDefinition(
-            "SELECT status AS Status, max_bid_sats AS MaxBidSats FROM tasks WHERE id = @taskId", new { taskId }, transaction.Transaction, cancellationToken: cancellationToken))
+            "SELECT status AS Status, max_bid_sats AS MaxBidSats FROM tasks WHERE id = @taskId", new { taskId }, transaction.Transaction,
+            cancellationToken: cancellationToken))
             ?? throw new TaskNotFoundException(taskId);
         if (task.Status != SwarmTaskStatus.Bidding)
         {
             throw new AuctionClosedException(taskId, task.Status);
         }
         var stored = new List<Bid>(bids.Count);
-        var drafts = new List<EventDraft>(bids.Count);
         foreach (var bid in bids)
         {
             if (bid.AmountSats > task.MaxBidSats)
@@ -193,12 +194,8 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
                 INSERT INTO bids (task_id, agent_id, amount_sats, submitted_at) VALUES (@TaskId, @AgentId, @AmountSats, @now)
                 RETURNING {BidColumns}
                 """, new { bid.TaskId, bid.AgentId, bid.AmountSats, now }, transaction.Transaction, cancellationToken: cancellationToken));
-            var added = row.ToBid();
-            stored.Add(added);
-            drafts.Add(logged(added, bid));
+            stored.Add(row.ToBid());
         }
-        await events.AppendAllAsync(transaction, drafts, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 

@@ -28,6 +28,15 @@ internal sealed class InMemoryPersonaOutcomeStore : IPersonaOutcomeStore
         }
     }
 
+    // The learner's unit tests do not use transactions; the SQLite store's tests and the swarm's cover them.
+    public Task<IReadOnlyList<PersonaOutcome>> RecordBidsAsync(
+        Timmy.Core.Storage.WriteTransaction transaction, string taskId, IReadOnlyList<PersonaBidOutcome> bids, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("in-memory store: no transactions");
+
+    public Task<PersonaOutcome?> RecordResultAsync(
+        Timmy.Core.Storage.WriteTransaction transaction, string taskId, string personaId, bool succeeded, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("in-memory store: no transactions");
+
     public Task<IReadOnlyList<PersonaOutcome>> LoadRecentAsync(int perPersona, CancellationToken cancellationToken = default)
     {
         lock (_gate)
