@@ -4,6 +4,7 @@ using Timmy.Bench.Fanout;
 using Timmy.Bench.Gateway;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
+using Timmy.Bench.Swarm;
 
 // A small dispatcher: the first argument picks the benchmark, the rest are its options.
 var mode = args.Length > 0 ? args[0] : "";
@@ -15,5 +16,6 @@ return mode switch
     "fanout" => await FanoutBenchmark.RunAsync(options),
     "router" => await RouterOverheadBenchmark.RunAsync(options),
     "gateway" => await GatewayOverheadBenchmark.RunAsync(options),
+    "swarm" => await SwarmBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

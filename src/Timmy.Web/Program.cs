@@ -1,6 +1,7 @@
 using Timmy.Core.Events;
 using Timmy.Core.Router;
 using Timmy.Core.Storage;
+using Timmy.Core.Swarm;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
 using Timmy.Web.Api.OpenAiGateway;
@@ -33,6 +34,7 @@ builder.Services.AddTimmyAuth();
 builder.Services.AddEvents();
 builder.Services.AddRouter();
 builder.Services.AddChat();
+builder.Services.AddSwarm();
 builder.Services.AddActivityFeed();
 builder.Services.AddRazorComponents();
 

@@ -8,6 +8,9 @@ public sealed record AgentRequest(string Instructions, IReadOnlyList<ChatMessage
 {
     public IReadOnlyList<AITool> Tools { get; init; } = [];
 
+    /// <summary>Most rounds of tool calls the model may make before it must answer; null keeps the default.</summary>
+    public int? MaxToolRounds { get; init; }
+
     /// <summary>Cap on the answer's length, in tokens; null leaves it to the provider.</summary>
     public int? MaxOutputTokens { get; init; }
 

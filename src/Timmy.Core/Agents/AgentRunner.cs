@@ -14,12 +14,14 @@ public sealed class AgentRunner
     private readonly IChatClient _chat;
     private readonly IChatClient _withTools;
     private readonly TimeProvider _time;
+    private readonly ILoggerFactory? _loggerFactory;
 
     public AgentRunner(IChatClient chat, TimeProvider time, ILoggerFactory? loggerFactory = null)
     {
         _chat = chat;
         _withTools = chat.AsBuilder().UseFunctionInvocation(loggerFactory).Build();
         _time = time;
+        _loggerFactory = loggerFactory;
     }
 
     public async Task<AgentReply> RunAsync(AgentRequest request, CancellationToken cancellationToken = default)
@@ -41,7 +43,12 @@ public sealed class AgentRunner
         }
     }
 
-    private IChatClient ClientFor(AgentRequest request) => request.Tools.Count > 0 ? _withTools : _chat;
+    private IChatClient ClientFor(AgentRequest request) => request switch
+    {
+        { Tools.Count: 0 } => _chat,
+        { MaxToolRounds: { } rounds } => new FunctionInvokingChatClient(_chat, _loggerFactory) { MaximumIterationsPerRequest = Math.Max(1, rounds) },
+        _ => _withTools,
+    };
 
     private static IReadOnlyList<ChatMessage> Prompt(AgentRequest request)
     {

@@ -10,12 +10,14 @@ public static class EventType
     public const string TaskStarted = "task.started";
     public const string TaskCompleted = "task.completed";
     public const string TaskFailed = "task.failed";
+    public const string TaskCancelled = "task.cancelled";
 
     public const string AgentJoined = "agent.joined";
     public const string AgentLeft = "agent.left";
     public const string AgentStatusChanged = "agent.status_changed";
 
     public const string BidSubmitted = "bid.submitted";
+    public const string BidDeclined = "bid.declined";
     public const string AuctionClosed = "auction.closed";
 
     public const string ToolCalled = "tool.called";
@@ -48,9 +50,9 @@ public static class EventType
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        TaskCreated, TaskBidding, TaskAssigned, TaskStarted, TaskCompleted, TaskFailed,
+        TaskCreated, TaskBidding, TaskAssigned, TaskStarted, TaskCompleted, TaskFailed, TaskCancelled,
         AgentJoined, AgentLeft, AgentStatusChanged,
-        BidSubmitted, AuctionClosed,
+        BidSubmitted, BidDeclined, AuctionClosed,
         ToolCalled, ToolCompleted, ToolFailed,
         SystemError, SystemWarning, SystemInfo,
         ProviderCircuitOpened, ProviderCircuitHalfOpened, ProviderCircuitClosed, ProviderFallback,

@@ -10,6 +10,9 @@ public static class ApiScopes
     public const string RouterControl = "router:control";
     public const string Chat = "chat";
     public const string TokensManage = "tokens:manage";
+    public const string SwarmRead = "swarm:read";
+    public const string SwarmWrite = "swarm:write";
+    public const string AgentsRemote = "agents:remote";
 
     /// <summary>Every scope a token can be given, with a one-line description for the token form.</summary>
     public static IReadOnlyList<(string Scope, string Description)> Catalogue { get; } =
@@ -19,6 +22,9 @@ public static class ApiScopes
         (RouterRead, "read LLM router status and metrics"),
         (RouterControl, "enable, disable, reset and probe LLM providers; run completions"),
         (Chat, "talk to Timmy"),
+        (SwarmRead, "read the swarm's tasks, bids, agents and personas"),
+        (SwarmWrite, "post, cancel and re-post tasks; spawn and stop personas"),
+        (AgentsRemote, "join the swarm as a remote agent: register, heartbeat, bid, report results"),
         (TokensManage, "create and revoke API tokens (of any scope: as powerful as *)"),
         (All, "everything the owner can do"),
     ];

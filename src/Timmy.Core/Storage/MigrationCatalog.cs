@@ -13,5 +13,6 @@ public static class MigrationCatalog
         M0003_ProviderMetrics.Migration,
         M0004_Chat.Migration,
         M0005_EventChain.Migration,
+        M0006_Swarm.Migration,
     ];
 }

@@ -137,10 +137,10 @@ public sealed class EventEndpointsTests : IAsyncLifetime
     {
         var a = await Log("system.info", task: "tl-1");
         await Log("system.info", task: "other");
-        var b = await Log("system.error", task: "tl-1", agent: "echo");
+        var b = await Log("system.error", task: "tl-1", agent: "scout-7");
 
         var task = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/tasks/tl-1/timeline", Ct);
-        var agent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/agents/echo/timeline", Ct);
+        var agent = await _client.GetFromJsonAsync<JsonElement>("/api/v1/events/agents/scout-7/timeline", Ct);
 
         Assert.Equal([a, b], task.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
         Assert.Equal([b], agent.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));

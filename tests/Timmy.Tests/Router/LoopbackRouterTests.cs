@@ -21,7 +21,7 @@ public abstract class LoopbackRouterTests : IAsyncLifetime
         Harness = Configure(new RouterHarness().Ollama(0, Ollama.BaseUrl).OpenAi(1, OpenAi.ApiBase));
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Harness.DisposeAsync();
         Harness.DeleteData();

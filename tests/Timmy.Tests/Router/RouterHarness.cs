@@ -41,6 +41,13 @@ public sealed class RouterHarness : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Sets any configuration key (a feature's settings).</summary>
+    public RouterHarness Setting(string key, string? value)
+    {
+        _config[key] = value;
+        return this;
+    }
+
     /// <summary>Registers a feature built on the router (for example the chat agent) with the services.</summary>
     public RouterHarness With(Action<IServiceCollection> feature)
     {

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Timmy.Tests.Router.Fakes;
 
-/// <summary>Speaks the Ollama API: <c>GET /api/tags</c>, <c>POST /api/chat</c> (NDJSON stream or one object).</summary>
+/// <summary>Speaks the Ollama API: <c>GET /api/tags</c>, <c>POST /api/chat</c> (NDJSON stream or one object, or a
+/// tool call).</summary>
 public sealed class FakeOllamaServer : LoopbackServer
 {
     public List<string> Models { get; } = ["llama3.2:latest"];
@@ -38,6 +39,16 @@ public sealed class FakeOllamaServer : LoopbackServer
             return;
         }
         var model = (string?)body["model"] ?? "";
+        if (reply.Kind == FakeReplyKind.ToolCall)
+        {
+            context.Response.ContentType = "application/x-ndjson";
+            await context.Response.WriteAsync(Json(new
+            {
+                model, created_at = "2026-01-01T00:00:00Z", done = true, done_reason = "stop", prompt_eval_count = 7, eval_count = 5,
+                message = new { role = "assistant", content = "", tool_calls = new[] { new { function = new { name = reply.Text, arguments = reply.Arguments } } } },
+            }) + "\n");
+            return;
+        }
         if (body["stream"]?.GetValue<bool>() == false)
         {
             await context.Response.WriteAsync(Json(Message(model, reply.Text, done: true)));

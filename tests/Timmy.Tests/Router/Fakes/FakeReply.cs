@@ -3,6 +3,9 @@ namespace Timmy.Tests.Router.Fakes;
 /// <summary>What a fake LLM server does with one chat request.</summary>
 public sealed record FakeReply(FakeReplyKind Kind, string Text = "", int Status = 200, int TokensBeforeDrop = 0)
 {
+    /// <summary>Arguments of a <see cref="FakeReplyKind.ToolCall"/>.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
+
     public static FakeReply Answer(string text) => new(FakeReplyKind.Answer, text);
 
     public static FakeReply Error(int status) => new(FakeReplyKind.Error, Status: status);
@@ -15,6 +18,10 @@ public sealed record FakeReply(FakeReplyKind Kind, string Text = "", int Status 
 
     /// <summary>Waits for <see cref="LoopbackServer.ReleaseHeld"/>, then answers <paramref name="text"/> as usual.</summary>
     public static FakeReply Held(string text = "hello from the fake") => new(FakeReplyKind.Held, text);
+
+    /// <summary>Asks the client to call the tool <paramref name="name"/> (Ollama fake only).</summary>
+    public static FakeReply ToolCall(string name, IReadOnlyDictionary<string, object?> arguments) =>
+        new(FakeReplyKind.ToolCall, name) { Arguments = arguments };
 }
 
 public enum FakeReplyKind
@@ -24,4 +31,5 @@ public enum FakeReplyKind
     Stall,
     Drop,
     Held,
+    ToolCall,
 }

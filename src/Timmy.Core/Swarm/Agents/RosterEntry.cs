@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Timmy.Core.Swarm.Personas;
+
+namespace Timmy.Core.Swarm.Agents;
+
+/// <summary>An online agent as the roster holds it: the stored agent, its persona when it runs in this process, and
+/// the tasks it is working on now (taking on or letting go of the same task twice counts once).</summary>
+public sealed class RosterEntry(SwarmAgent agent, Persona? persona)
+{
+    private readonly ConcurrentDictionary<string, byte> _tasks = new(StringComparer.Ordinal);
+
+    public SwarmAgent Agent { get; set; } = agent;
+    public Persona? Persona { get; } = persona;
+    public int ActiveTasks => _tasks.Count;
+
+    /// <summary>Held while the agent's stored status is brought in line with its load, so two changes cannot cross.</summary>
+    internal SemaphoreSlim StatusLock { get; } = new(1, 1);
+
+    /// <summary>True when this made the agent go from no task to one.</summary>
+    internal bool Acquire(string taskId) => _tasks.TryAdd(taskId, 0) && _tasks.Count == 1;
+
+    /// <summary>True when this let go of the agent's last task.</summary>
+    internal bool Release(string taskId) => _tasks.TryRemove(taskId, out _) && _tasks.IsEmpty;
+}

@@ -1,0 +1,10 @@
+namespace Timmy.Core.Swarm.Tasks;
+
+/// <summary>A task as the coordinator stores it when it is posted: validated, and with its auction's closing time.</summary>
+public sealed record NewSwarmTask(
+    string Description,
+    long MaxBidSats,
+    string PostedBy,
+    DateTimeOffset AuctionClosesAt,
+    string? ParentTaskId = null,
+    string? RepostedFrom = null);

@@ -1,0 +1,39 @@
+using Timmy.Core.Events;
+using Timmy.Core.Swarm;
+using Timmy.Core.Swarm.Tasks;
+using Timmy.Tests.Chat;
+using Timmy.Tests.Infrastructure;
+
+namespace Timmy.Tests.Swarm;
+
+/// <summary>The real host with the swarm running over the loopback fake Ollama (see <see cref="ChatWebHost"/>), with
+/// auctions that close as soon as the personas have bid unless a test says otherwise.</summary>
+public sealed class SwarmWebHost : IAsyncDisposable
+{
+    private SwarmWebHost(ChatWebHost inner) => Inner = inner;
+
+    public ChatWebHost Inner { get; }
+
+    public TimmyWebFactory Factory => Inner.Factory;
+
+    public SwarmCoordinator Coordinator => Factory.Service<SwarmCoordinator>();
+
+    public ITaskStore Tasks => Factory.Service<ITaskStore>();
+
+    public static async Task<SwarmWebHost> StartAsync(params (string Key, string Value)[] settings) =>
+        new(await ChatWebHost.StartAsync([("Timmy:Swarm:AuctionSeconds", "0"), .. settings]));
+
+    /// <summary>Waits until the task has finished (completed, failed or cancelled) and returns it.</summary>
+    public async Task<SwarmTask> FinishedAsync(string taskId)
+    {
+        SwarmTask? task = null;
+        await Eventually.TrueAsync(async () => (task = await Tasks.GetAsync(taskId))?.IsFinal == true, $"task {taskId} to finish");
+        return task!;
+    }
+
+    /// <summary>The types of the events logged for a task, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> EventTypesAsync(string taskId) =>
+        (await Factory.Service<EventReader>().TimelineAsync(taskId, null)).Select(e => e.EventType).ToList();
+
+    public ValueTask DisposeAsync() => Inner.DisposeAsync();
+}
