@@ -96,6 +96,25 @@ public sealed class AgentRosterTests : LoopbackSwarmTests
     }
 
     [Fact]
+    public async Task FrequentHeartbeats_KeepTheAgentOnline_AndAreStoredAtMostEveryQuarterOfTheTimeout()
+    {
+        var registered = await Roster.RegisterRemoteAsync("scout", null, [], "tok", null, Ct);
+
+        for (var i = 0; i < 12; i++)
+        {
+            Harness.Time.Advance(TimeSpan.FromSeconds(10));
+            await Roster.HeartbeatAsync("scout", "tok", Ct);
+        }
+        var stored = await Agents.GetAsync("scout", Ct);
+
+        Assert.NotNull(Roster.Find("scout"));
+        Assert.Equal(AgentStatus.Idle, stored!.Status);
+        var behind = Harness.Time.GetUtcNow() - stored.LastSeen;
+        Assert.InRange(behind, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.True(stored.LastSeen > registered.LastSeen);
+    }
+
+    [Fact]
     public async Task ReRegistering_KeepsTheAgentsHistory()
     {
         var first = await Roster.RegisterRemoteAsync("scout", "Scout", ["coding"], "tok", null, Ct);

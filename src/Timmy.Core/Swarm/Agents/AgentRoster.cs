@@ -119,7 +119,15 @@ public sealed partial class AgentRoster(IAgentStore store, IOptions<SwarmOptions
         var agent = await RemoteAgentAsync(agentId, tokenId, cancellationToken);
         if (_online.TryGetValue(agentId, out var entry))
         {
-            await store.TouchAsync(agentId, cancellationToken);
+            // Heard now; stored at most every quarter of the timeout (the sweep reads LastHeard), so a hundred agents
+            // heartbeating do not queue behind the tasks' writes.
+            var now = time.GetUtcNow();
+            entry.LastHeard = now;
+            if (now - entry.Agent.LastSeen >= TimeSpan.FromSeconds(options.Value.HeartbeatTimeoutSeconds / 4))
+            {
+                await store.TouchAsync(agentId, cancellationToken);
+                entry.Agent = entry.Agent with { LastSeen = now };
+            }
             return entry.Agent;
         }
         var back = await store.SetStatusAsync(agentId, AgentStatus.Idle, SwarmEvents.StatusChanged, cancellationToken) ?? agent;
@@ -151,14 +159,12 @@ public sealed partial class AgentRoster(IAgentStore store, IOptions<SwarmOptions
     public async Task<int> ExpireSilentAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddSeconds(-options.Value.HeartbeatTimeoutSeconds);
-        var stored = await store.ListAsync(cancellationToken);
-        var expired = 0;
-        foreach (var agent in stored.Where(a => a.Kind == AgentKind.Remote && a.IsOnline && a.LastSeen < cutoff))
+        var silent = _online.Values.Where(e => e.Agent.Kind == AgentKind.Remote && e.LastHeard < cutoff).ToList();
+        foreach (var entry in silent)
         {
-            await LeaveAsync(agent.Id, "missed its heartbeat", null, cancellationToken);
-            expired++;
+            await LeaveAsync(entry.Agent.Id, "missed its heartbeat", null, cancellationToken);
         }
-        return expired;
+        return silent.Count;
     }
 
     /// <summary>The agent takes on a task: busy from its first.</summary>

@@ -8,10 +8,18 @@ namespace Timmy.Core.Swarm.Agents;
 public sealed class RosterEntry(SwarmAgent agent, Persona? persona)
 {
     private readonly ConcurrentDictionary<string, byte> _tasks = new(StringComparer.Ordinal);
+    private long _lastHeardTicks = agent.LastSeen.UtcTicks;
 
     public SwarmAgent Agent { get; set; } = agent;
     public Persona? Persona { get; } = persona;
     public int ActiveTasks => _tasks.Count;
+
+    /// <summary>When the agent was last heard from (its stored <c>last_seen</c> is written less often).</summary>
+    public DateTimeOffset LastHeard
+    {
+        get => new(Interlocked.Read(ref _lastHeardTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _lastHeardTicks, value.UtcTicks);
+    }
 
     /// <summary>Held while the agent's stored status is brought in line with its load, so two changes cannot cross.</summary>
     internal SemaphoreSlim StatusLock { get; } = new(1, 1);
