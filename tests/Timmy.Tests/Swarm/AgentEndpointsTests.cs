@@ -5,26 +5,14 @@ namespace Timmy.Tests.Swarm;
 
 /// <summary><c>/api/v1/agents</c> and <c>/api/v1/personas</c> for the owner: every agent's record from the database,
 /// the persona catalogue with what is running, and spawning and stopping personas.</summary>
-public sealed class AgentEndpointsTests : IAsyncLifetime
+public sealed class AgentEndpointsTests : SwarmApiTests
 {
-    private SwarmWebHost _host = null!;
-    private HttpClient _client = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await SwarmWebHost.StartAsync();
-        _client = await _host.Factory.CreateOwnerClientAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task ListAgents_AfterACompletedTask_ShowsTheWinnersRecord()
     {
-        var done = await _host.FinishedAsync(await _client.PostTaskAsync("Debug the failing unit tests"));
+        var done = await Host.FinishedAsync(await Owner.PostTaskAsync("Debug the failing unit tests"));
 
-        var agents = (await _client.GetJsonAsync("/api/v1/agents")).EnumerateArray().ToList();
+        var agents = (await Owner.GetJsonAsync("/api/v1/agents")).EnumerateArray().ToList();
 
         Assert.Equal("timmy", agents[0].GetProperty("id").GetString());
         var forge = Agent(agents, "forge");
@@ -43,8 +31,8 @@ public sealed class AgentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task GetAgent_Known_ReturnsIt_Unknown_Returns404()
     {
-        var echo = await _client.GetJsonAsync("/api/v1/agents/echo");
-        var missing = await _client.GetAsync("/api/v1/agents/nobody", Ct);
+        var echo = await Owner.GetJsonAsync("/api/v1/agents/echo");
+        var missing = await Owner.GetAsync("/api/v1/agents/nobody", Ct);
 
         Assert.Equal("Echo", echo.GetProperty("name").GetString());
         await missing.AssertProblemAsync(HttpStatusCode.NotFound);
@@ -53,7 +41,7 @@ public sealed class AgentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ListPersonas_ShowsTimmyAndTheNine_WithTheirFiguresAndWhetherTheyRun()
     {
-        var personas = (await _client.GetJsonAsync("/api/v1/personas")).EnumerateArray().ToList();
+        var personas = (await Owner.GetJsonAsync("/api/v1/personas")).EnumerateArray().ToList();
 
         Assert.Equal(["timmy", "echo", "mace", "helm", "seer", "forge", "quill", "pixel", "lyra", "reel"],
             personas.Select(p => p.GetProperty("id").GetString()!));
@@ -70,9 +58,9 @@ public sealed class AgentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task SpawnThenStop_Persona_ItJoinsAndLeavesTheAgentsOnline()
     {
-        var spawned = await _client.PostAsync("/api/v1/personas/mace/spawn", null, Ct);
+        var spawned = await Owner.PostAsync("/api/v1/personas/mace/spawn", null, Ct);
         var onlineAfterSpawn = await OnlineAsync();
-        var stopped = await _client.PostAsync("/api/v1/personas/mace/stop", null, Ct);
+        var stopped = await Owner.PostAsync("/api/v1/personas/mace/stop", null, Ct);
         var onlineAfterStop = await OnlineAsync();
 
         Assert.Equal(HttpStatusCode.OK, spawned.StatusCode);
@@ -81,13 +69,13 @@ public sealed class AgentEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal("stopped", (await stopped.BodyAsync()).GetProperty("status").GetString());
         Assert.DoesNotContain("mace", onlineAfterStop);
-        Assert.Equal("offline", (await _client.GetJsonAsync("/api/v1/agents/mace")).GetProperty("status").GetString());
+        Assert.Equal("offline", (await Owner.GetJsonAsync("/api/v1/agents/mace")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task StopTimmy_Returns409_AndTimmyStaysOnline()
     {
-        var response = await _client.PostAsync("/api/v1/personas/timmy/stop", null, Ct);
+        var response = await Owner.PostAsync("/api/v1/personas/timmy/stop", null, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("timmy", await OnlineAsync());
@@ -98,14 +86,14 @@ public sealed class AgentEndpointsTests : IAsyncLifetime
     [InlineData("stop")]
     public async Task PersonaAction_UnknownPersona_Returns404(string action)
     {
-        var response = await _client.PostAsync($"/api/v1/personas/zorro/{action}", null, Ct);
+        var response = await Owner.PostAsync($"/api/v1/personas/zorro/{action}", null, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain("zorro", await OnlineAsync());
     }
 
     private async Task<List<string>> OnlineAsync() =>
-        [.. (await _client.GetJsonAsync("/api/v1/swarm/summary")).GetProperty("agents_online").EnumerateArray().Select(a => a.GetString()!)];
+        [.. (await Owner.GetJsonAsync("/api/v1/swarm/summary")).GetProperty("agents_online").EnumerateArray().Select(a => a.GetString()!)];
 
     private static JsonElement Agent(List<JsonElement> agents, string id) => agents.Single(a => a.GetProperty("id").GetString() == id);
 

@@ -7,21 +7,17 @@ namespace Timmy.Tests.Swarm;
 /// <summary>The remote-agent protocol in process: registering, polling for work, bidding and declining with every bad
 /// input refused and nothing stored, and reporting on a won task. Auctions stay open 30 s, so they wait for the remote
 /// agent (registered before the task is posted) to answer.</summary>
-public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
+public sealed class RemoteAgentEndpointsTests : SwarmApiTests
 {
-    private SwarmWebHost _host = null!;
-    private HttpClient _owner = null!;
     private RemoteAgentClient _agent = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    protected override (string Key, string Value)[] Settings => [("Timmy:Swarm:AuctionSeconds", "30")];
+
+    public override async ValueTask InitializeAsync()
     {
-        _host = await SwarmWebHost.StartAsync(("Timmy:Swarm:AuctionSeconds", "30"));
-        _owner = await _host.Factory.CreateOwnerClientAsync(ApiScopes.SwarmRead, ApiScopes.SwarmWrite);
-        _agent = new RemoteAgentClient(await _host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
+        await base.InitializeAsync();
+        _agent = new RemoteAgentClient(await Host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
     }
-
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Register_New_Returns201_Again_Returns200KeepingItsRegistration()
@@ -51,7 +47,7 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
         var response = await _agent.Http.PostJsonAsync("/api/v1/agents", json);
 
         await response.AssertFieldRefusedAsync(field);
-        Assert.Equal(4, (await _owner.GetJsonAsync("/api/v1/agents")).GetArrayLength());
+        Assert.Equal(4, (await Owner.GetJsonAsync("/api/v1/agents")).GetArrayLength());
     }
 
     [Fact]
@@ -60,14 +56,14 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
         var response = await new RemoteAgentClient(_agent.Http, "echo").RegisterAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("persona", (await _owner.GetJsonAsync("/api/v1/agents/echo")).GetProperty("kind").GetString());
+        Assert.Equal("persona", (await Owner.GetJsonAsync("/api/v1/agents/echo")).GetProperty("kind").GetString());
     }
 
     [Fact]
     public async Task Work_OffersTheOpenAuction_UntilTheAgentHasBid()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video", maxBid: 500);
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video", maxBid: 500);
 
         var before = await _agent.WorkAsync();
         var bid = await _agent.BidAsync(taskId, 40);
@@ -93,27 +89,27 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
     public async Task Bid_BadAmount_Returns400NamingAmountSats_AndStoresNoBid(string amount)
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video", maxBid: 500);
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video", maxBid: 500);
 
         var response = await _agent.Http.PostJsonAsync($"/api/v1/tasks/{taskId}/bids", $$"""{"agent_id":"gpu-box","amount_sats":{{amount}}}""");
 
         await response.AssertFieldRefusedAsync("amount_sats");
-        Assert.DoesNotContain(await _host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
-        Assert.Equal(SwarmTaskStatus.Bidding, (await _host.Tasks.GetAsync(taskId, Ct))!.Status);
+        Assert.DoesNotContain(await Host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
+        Assert.Equal(SwarmTaskStatus.Bidding, (await Host.Tasks.GetAsync(taskId, Ct))!.Status);
     }
 
     [Fact]
     public async Task Bid_OnAClosedAuction_Returns409()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video");
-        await _owner.PostAsync($"/api/v1/tasks/{taskId}/cancel", null, Ct);
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video");
+        await Owner.PostAsync($"/api/v1/tasks/{taskId}/cancel", null, Ct);
 
         var response = await _agent.BidAsync(taskId, 10);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("cancelled", problem.GetProperty("status").GetString());
-        Assert.DoesNotContain(await _host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
+        Assert.DoesNotContain(await Host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
     }
 
     [Fact]
@@ -132,12 +128,12 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
     public async Task Decline_LastAgentToAnswer_ClosesTheAuctionEarly()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Debug the failing unit tests");
+        var taskId = await Owner.PostTaskAsync("Debug the failing unit tests");
 
         var response = await _agent.DeclineAsync(taskId);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var done = await _host.FinishedAsync(taskId);
+        var done = await Host.FinishedAsync(taskId);
         Assert.Equal("forge", done.AssignedAgent);
         Assert.Empty(RemoteAgentClient.AuctionIds(await _agent.WorkAsync()));
     }
@@ -156,7 +152,7 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
     public async Task StartResultFail_ByAnAgentThatDidNotWin_Return409_AndTheTaskIsUntouched()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video");
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video");
 
         var start = await _agent.StartAsync(taskId);
         var result = await _agent.ResultAsync(taskId, "done");
@@ -165,7 +161,7 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
         await start.AssertProblemAsync(HttpStatusCode.Conflict);
         await result.AssertProblemAsync(HttpStatusCode.Conflict);
         await fail.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(SwarmTaskStatus.Bidding, (await _host.Tasks.GetAsync(taskId, Ct))!.Status);
+        Assert.Equal(SwarmTaskStatus.Bidding, (await Host.Tasks.GetAsync(taskId, Ct))!.Status);
     }
 
     [Fact]
@@ -177,7 +173,7 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
         var response = await _agent.Http.PostJsonAsync($"/api/v1/tasks/{taskId}/result", """{"agent_id":"gpu-box","result":"  "}""");
 
         await response.AssertFieldRefusedAsync("result");
-        Assert.Equal(SwarmTaskStatus.Running, (await _host.Tasks.GetAsync(taskId, Ct))!.Status);
+        Assert.Equal(SwarmTaskStatus.Running, (await Host.Tasks.GetAsync(taskId, Ct))!.Status);
     }
 
     [Fact]
@@ -191,7 +187,7 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
         var task = await response.BodyAsync();
         Assert.Equal("failed", task.GetProperty("status").GetString());
         Assert.Equal("the GPU overheated", task.GetProperty("error").GetString());
-        var agent = await _owner.GetJsonAsync("/api/v1/agents/gpu-box");
+        var agent = await Owner.GetJsonAsync("/api/v1/agents/gpu-box");
         Assert.Equal("idle", agent.GetProperty("status").GetString());
         Assert.Equal(1, agent.GetProperty("stats").GetProperty("tasks_failed").GetInt64());
     }
@@ -213,13 +209,13 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
     public async Task Deregister_TakesTheAgentOffline_AndItCanNoLongerBid()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video");
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video");
 
         var left = await _agent.DeregisterAsync();
         var bid = await _agent.BidAsync(taskId, 10);
 
         Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
-        Assert.Equal("offline", (await _owner.GetJsonAsync("/api/v1/agents/gpu-box")).GetProperty("status").GetString());
+        Assert.Equal("offline", (await Owner.GetJsonAsync("/api/v1/agents/gpu-box")).GetProperty("status").GetString());
         await bid.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -227,9 +223,9 @@ public sealed class RemoteAgentEndpointsTests : IAsyncLifetime
     private async Task<string> WinAsync()
     {
         await _agent.RegisterAsync();
-        var taskId = await _owner.PostTaskAsync("Render a storyboard for the launch video");
+        var taskId = await Owner.PostTaskAsync("Render a storyboard for the launch video");
         Assert.Equal(HttpStatusCode.Created, (await _agent.BidAsync(taskId, 1)).StatusCode);
-        Assert.Equal("gpu-box", (await _host.Tasks.GetAsync(taskId, Ct))!.AssignedAgent);
+        Assert.Equal("gpu-box", (await Host.Tasks.GetAsync(taskId, Ct))!.AssignedAgent);
         return taskId;
     }
 }

@@ -8,25 +8,20 @@ namespace Timmy.Tests.Swarm;
 
 /// <summary>Who may do what: reading, writing and the remote-agent protocol each need their scope; a token acts only for
 /// the agents it registered; the signed-in dashboard (no token) cannot act as a remote agent.</summary>
-public sealed class SwarmScopeTests : IAsyncLifetime
+public sealed class SwarmScopeTests : SwarmApiTests
 {
-    private SwarmWebHost _host = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _host = await SwarmWebHost.StartAsync(("Timmy:Swarm:AuctionSeconds", "30"));
-
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    protected override (string Key, string Value)[] Settings => [("Timmy:Swarm:AuctionSeconds", "30")];
 
     [Fact]
     public async Task ReadToken_CannotPostATask_Returns403NamingTheScope_AndStoresNothing()
     {
-        var reader = await _host.Factory.CreateOwnerClientAsync(ApiScopes.SwarmRead);
+        var reader = await Host.Factory.CreateOwnerClientAsync(ApiScopes.SwarmRead);
 
         var response = await reader.PostAsJsonAsync("/api/v1/tasks", new { description = "Write a poem" }, Ct);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(ApiScopes.SwarmWrite, problem.GetProperty("required_scope").GetString());
-        Assert.Equal(0, await _host.Tasks.TaskCountAsync());
+        Assert.Equal(0, await Host.Tasks.TaskCountAsync());
     }
 
     [Theory]
@@ -35,19 +30,19 @@ public sealed class SwarmScopeTests : IAsyncLifetime
     [InlineData("GET", "/api/v1/agents", ApiScopes.SwarmRead)]
     public async Task RemoteToken_CannotUseTheOwnersEndpoints(string method, string path, string needed)
     {
-        var remote = await _host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote);
+        var remote = await Host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote);
 
         var response = await remote.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(needed, problem.GetProperty("required_scope").GetString());
-        Assert.DoesNotContain("mace", (await _host.Factory.Service<IAgentStore>().ListAsync(Ct)).Select(a => a.Id));
+        Assert.DoesNotContain("mace", (await Host.Factory.Service<IAgentStore>().ListAsync(Ct)).Select(a => a.Id));
     }
 
     [Fact]
     public async Task WriteToken_CannotActAsARemoteAgent()
     {
-        var writer = await _host.Factory.CreateOwnerClientAsync(ApiScopes.SwarmWrite, ApiScopes.SwarmRead);
+        var writer = await Host.Factory.CreateOwnerClientAsync(ApiScopes.SwarmWrite, ApiScopes.SwarmRead);
 
         var response = await new RemoteAgentClient(writer, "gpu-box").RegisterAsync();
 
@@ -58,11 +53,10 @@ public sealed class SwarmScopeTests : IAsyncLifetime
     [Fact]
     public async Task AnotherToken_CannotActForMyAgent()
     {
-        var mine = new RemoteAgentClient(await _host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
-        var theirs = new RemoteAgentClient(await _host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
+        var mine = new RemoteAgentClient(await Host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
+        var theirs = new RemoteAgentClient(await Host.Factory.CreateOwnerClientAsync(ApiScopes.AgentsRemote), "gpu-box");
         await mine.RegisterAsync("mine");
-        var owner = await _host.Factory.CreateOwnerClientAsync();
-        var taskId = await owner.PostTaskAsync("Render a storyboard");
+        var taskId = await Owner.PostTaskAsync("Render a storyboard");
 
         var refused = new[]
         {
@@ -78,23 +72,23 @@ public sealed class SwarmScopeTests : IAsyncLifetime
         {
             await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         }
-        var agent = await owner.GetJsonAsync("/api/v1/agents/gpu-box");
+        var agent = await Owner.GetJsonAsync("/api/v1/agents/gpu-box");
         Assert.Equal("mine", agent.GetProperty("name").GetString());
         Assert.Equal("idle", agent.GetProperty("status").GetString());
-        Assert.DoesNotContain(await _host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
+        Assert.DoesNotContain(await Host.Tasks.BidsAsync(taskId, Ct), b => b.AgentId == "gpu-box");
     }
 
     [Fact]
     public async Task SignedInDashboard_RemoteEndpoints_Return403SayingATokenIsNeeded()
     {
-        var browser = await OwnerBrowserSession.SignInAsync(_host.Factory);
+        var browser = await OwnerBrowserSession.SignInAsync(Host.Factory);
 
         var response = await browser.PostAsJsonAsync("/api/v1/agents", new { id = "gpu-box" }, Ct);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("An API token is required", problem.GetProperty("title").GetString());
         Assert.Contains(ApiScopes.AgentsRemote, problem.GetProperty("detail").GetString());
-        Assert.Null(await _host.Factory.Service<IAgentStore>().GetAsync("gpu-box", Ct));
+        Assert.Null(await Host.Factory.Service<IAgentStore>().GetAsync("gpu-box", Ct));
     }
 
     [Theory]
@@ -103,7 +97,7 @@ public sealed class SwarmScopeTests : IAsyncLifetime
     [InlineData("/api/v1/swarm/summary")]
     public async Task Anonymous_Returns401(string path)
     {
-        var response = await _host.Factory.CreateAnonymousClient().GetAsync(path, Ct);
+        var response = await Host.Factory.CreateAnonymousClient().GetAsync(path, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -9,26 +9,14 @@ namespace Timmy.Tests.Swarm;
 
 /// <summary><c>/api/v1/tasks</c> for the owner: post, read, list, cancel and re-post, with the swarm running over the
 /// loopback fake Ollama and auctions that close as soon as the personas have bid.</summary>
-public sealed class TaskEndpointsTests : IAsyncLifetime
+public sealed class TaskEndpointsTests : SwarmApiTests
 {
-    private SwarmWebHost _host = null!;
-    private HttpClient _client = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await SwarmWebHost.StartAsync();
-        _client = await _host.Factory.CreateOwnerClientAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task PostTask_Valid_Returns201WithLocation_AndTheTaskIsCarriedOut()
     {
-        _host.Inner.Ollama.Default = FakeReply.Answer("The **fix** is in.");
+        Host.Inner.Ollama.Default = FakeReply.Answer("The **fix** is in.");
 
-        var response = await _client.PostAsJsonAsync("/api/v1/tasks", new { description = "Debug the failing unit tests", max_bid_sats = 500 }, Ct);
+        var response = await Owner.PostAsJsonAsync("/api/v1/tasks", new { description = "Debug the failing unit tests", max_bid_sats = 500 }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.BodyAsync();
@@ -36,9 +24,9 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
         Assert.Equal($"/api/v1/tasks/{id}", response.Headers.Location!.OriginalString);
         Assert.Equal(500, body.GetProperty("max_bid_sats").GetInt64());
         Assert.Equal("token:test", body.GetProperty("posted_by").GetString());
-        var done = await _host.FinishedAsync(id);
+        var done = await Host.FinishedAsync(id);
         Assert.Equal(SwarmTaskStatus.Completed, done.Status);
-        var shown = (await _client.GetJsonAsync($"/api/v1/tasks/{id}")).GetProperty("task");
+        var shown = (await Owner.GetJsonAsync($"/api/v1/tasks/{id}")).GetProperty("task");
         Assert.Equal("completed", shown.GetProperty("status").GetString());
         Assert.Equal("forge", shown.GetProperty("assigned_agent").GetString());
         Assert.Equal("The **fix** is in.", shown.GetProperty("result").GetString());
@@ -59,30 +47,30 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [InlineData("""not json""", "body")]
     public async Task PostTask_BadInput_Returns400NamingTheField_AndStoresNothing(string json, string field)
     {
-        var response = await _client.PostJsonAsync("/api/v1/tasks", json);
+        var response = await Owner.PostJsonAsync("/api/v1/tasks", json);
 
         await response.AssertFieldRefusedAsync(field);
-        Assert.Equal(0, await _host.Tasks.TaskCountAsync());
+        Assert.Equal(0, await Host.Tasks.TaskCountAsync());
     }
 
     [Fact]
     public async Task PostTask_HugeDescription_Returns400_AndStoresNothing()
     {
-        var response = await _client.PostAsJsonAsync("/api/v1/tasks", new { description = new string('a', 8_001) }, Ct);
+        var response = await Owner.PostAsJsonAsync("/api/v1/tasks", new { description = new string('a', 8_001) }, Ct);
 
         await response.AssertFieldRefusedAsync("description");
-        Assert.Equal(0, await _host.Tasks.TaskCountAsync());
+        Assert.Equal(0, await Host.Tasks.TaskCountAsync());
     }
 
     [Fact]
     public async Task GetTask_ShowsBidsWithTheWinner_RoutingScores_SubtasksAndTimeline()
     {
-        var parent = await _client.PostTaskAsync("Debug the failing unit tests in the parser");
-        await _host.FinishedAsync(parent);
-        var child = (await (await _client.PostAsJsonAsync("/api/v1/tasks",
+        var parent = await Owner.PostTaskAsync("Debug the failing unit tests in the parser");
+        await Host.FinishedAsync(parent);
+        var child = (await (await Owner.PostAsJsonAsync("/api/v1/tasks",
             new { description = "Summarize the parser's test failures", parent_task_id = parent }, Ct)).BodyAsync()).GetProperty("id").GetString();
 
-        var detail = await _client.GetJsonAsync($"/api/v1/tasks/{parent}");
+        var detail = await Owner.GetJsonAsync($"/api/v1/tasks/{parent}");
 
         var task = detail.GetProperty("task");
         var bids = detail.GetProperty("bids").EnumerateArray().ToList();
@@ -105,7 +93,7 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [InlineData("/api/v1/tasks/no-such-task/bids")]
     public async Task GetTask_UnknownId_Returns404(string path)
     {
-        var response = await _client.GetAsync(path, Ct);
+        var response = await Owner.GetAsync(path, Ct);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("no-such-task", problem.GetProperty("detail").GetString());
@@ -114,12 +102,12 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task GetBids_ListsEveryBidOfTheTask()
     {
-        var id = await _client.PostTaskAsync("Write a blog post about our release");
-        await _host.FinishedAsync(id);
+        var id = await Owner.PostTaskAsync("Write a blog post about our release");
+        await Host.FinishedAsync(id);
 
-        var bids = (await _client.GetJsonAsync($"/api/v1/tasks/{id}/bids")).EnumerateArray().ToList();
+        var bids = (await Owner.GetJsonAsync($"/api/v1/tasks/{id}/bids")).EnumerateArray().ToList();
 
-        Assert.Equal((await _host.Tasks.BidsAsync(id, Ct)).Count, bids.Count);
+        Assert.Equal((await Host.Tasks.BidsAsync(id, Ct)).Count, bids.Count);
         Assert.All(bids, b => Assert.Equal(id, b.GetProperty("task_id").GetString()));
         Assert.Single(bids, b => b.GetProperty("winner").GetBoolean());
     }
@@ -127,19 +115,19 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ListTasks_FiltersByStatusAgentAndText_AndPagesWithTheNextCursor()
     {
-        var first = await _client.PostTaskAsync("Debug the crash in the importer");
-        var second = await _client.PostTaskAsync("Summarize the research on sleep");
-        var noBids = await _client.PostTaskAsync("Write anything at all", maxBid: 1);
+        var first = await Owner.PostTaskAsync("Debug the crash in the importer");
+        var second = await Owner.PostTaskAsync("Summarize the research on sleep");
+        var noBids = await Owner.PostTaskAsync("Write anything at all", maxBid: 1);
         foreach (var id in new[] { first, second, noBids })
         {
-            await _host.FinishedAsync(id);
+            await Host.FinishedAsync(id);
         }
 
-        var failed = await _client.GetJsonAsync("/api/v1/tasks?status=failed&status=cancelled");
-        var byForge = await _client.GetJsonAsync("/api/v1/tasks?agent=forge");
-        var byText = await _client.GetJsonAsync("/api/v1/tasks?q=SLEEP");
-        var page1 = await _client.GetJsonAsync("/api/v1/tasks?limit=2");
-        var page2 = await _client.GetJsonAsync($"/api/v1/tasks?limit=2&before={page1.GetProperty("next").GetString()}");
+        var failed = await Owner.GetJsonAsync("/api/v1/tasks?status=failed&status=cancelled");
+        var byForge = await Owner.GetJsonAsync("/api/v1/tasks?agent=forge");
+        var byText = await Owner.GetJsonAsync("/api/v1/tasks?q=SLEEP");
+        var page1 = await Owner.GetJsonAsync("/api/v1/tasks?limit=2");
+        var page2 = await Owner.GetJsonAsync($"/api/v1/tasks?limit=2&before={page1.GetProperty("next").GetString()}");
 
         Assert.Equal([noBids], Ids(failed));
         Assert.Equal([first], Ids(byForge));
@@ -157,7 +145,7 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [InlineData("limit=ten", "limit")]
     public async Task ListTasks_BadFilter_Returns400NamingIt(string query, string field)
     {
-        var response = await _client.GetAsync($"/api/v1/tasks?{query}", Ct);
+        var response = await Owner.GetAsync($"/api/v1/tasks?{query}", Ct);
 
         await response.AssertFieldRefusedAsync(field);
     }
@@ -165,14 +153,14 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task CancelTask_Running_Returns200Cancelled_ThenRepostMakesANewTaskNamingIt()
     {
-        _host.Inner.Ollama.Default = FakeReply.Stall();
-        var id = await _client.PostTaskAsync("Debug the flaky test");
-        await Eventually(async () => (await _host.Tasks.GetAsync(id, Ct))!.Status == SwarmTaskStatus.Running, "the task to run");
+        Host.Inner.Ollama.Default = FakeReply.Stall();
+        var id = await Owner.PostTaskAsync("Debug the flaky test");
+        await Eventually(async () => (await Host.Tasks.GetAsync(id, Ct))!.Status == SwarmTaskStatus.Running, "the task to run");
 
-        var cancelled = await _client.PostAsync($"/api/v1/tasks/{id}/cancel", null, Ct);
-        var again = await _client.PostAsync($"/api/v1/tasks/{id}/cancel", null, Ct);
-        _host.Inner.Ollama.Default = FakeReply.Answer("done");
-        var reposted = await _client.PostAsync($"/api/v1/tasks/{id}/repost", null, Ct);
+        var cancelled = await Owner.PostAsync($"/api/v1/tasks/{id}/cancel", null, Ct);
+        var again = await Owner.PostAsync($"/api/v1/tasks/{id}/cancel", null, Ct);
+        Host.Inner.Ollama.Default = FakeReply.Answer("done");
+        var reposted = await Owner.PostAsync($"/api/v1/tasks/{id}/repost", null, Ct);
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", (await cancelled.BodyAsync()).GetProperty("status").GetString());
@@ -188,13 +176,13 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task RepostTask_Completed_Returns409_AndPostsNothing()
     {
-        var id = await _client.PostTaskAsync("Debug the flaky test");
-        await _host.FinishedAsync(id);
+        var id = await Owner.PostTaskAsync("Debug the flaky test");
+        await Host.FinishedAsync(id);
 
-        var response = await _client.PostAsync($"/api/v1/tasks/{id}/repost", null, Ct);
+        var response = await Owner.PostAsync($"/api/v1/tasks/{id}/repost", null, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(1, await _host.Tasks.TaskCountAsync());
+        Assert.Equal(1, await Host.Tasks.TaskCountAsync());
     }
 
     [Theory]
@@ -202,7 +190,7 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [InlineData("repost")]
     public async Task TaskAction_UnknownId_Returns404(string action)
     {
-        var response = await _client.PostAsync($"/api/v1/tasks/no-such-task/{action}", null, Ct);
+        var response = await Owner.PostAsync($"/api/v1/tasks/no-such-task/{action}", null, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -210,10 +198,10 @@ public sealed class TaskEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Summary_CountsTasksByStatus_AndListsTheAgentsOnline()
     {
-        await _host.FinishedAsync(await _client.PostTaskAsync("Debug the crash in the importer"));
-        await _host.FinishedAsync(await _client.PostTaskAsync("Write anything at all", maxBid: 1));
+        await Host.FinishedAsync(await Owner.PostTaskAsync("Debug the crash in the importer"));
+        await Host.FinishedAsync(await Owner.PostTaskAsync("Write anything at all", maxBid: 1));
 
-        var summary = await _client.GetJsonAsync("/api/v1/swarm/summary");
+        var summary = await Owner.GetJsonAsync("/api/v1/swarm/summary");
 
         Assert.Equal(1, summary.GetProperty("tasks").GetProperty("completed").GetInt64());
         Assert.Equal(1, summary.GetProperty("tasks").GetProperty("failed").GetInt64());
