@@ -23,6 +23,11 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
     return known ? 0 : 2;
 }
 
+if (TimmyCommandLine.IsServerClient(commandLine.Verb))
+{
+    return await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
+}
+
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
 if (commandLine.Verb is TimmyCommandLine.Chat or TimmyCommandLine.Events)
 {
