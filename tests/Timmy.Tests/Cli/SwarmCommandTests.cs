@@ -106,7 +106,7 @@ public sealed class SwarmCommandTests : IAsyncLifetime
     [Fact]
     public async Task Agents_ListsEveryAgentWithItsRecord()
     {
-        var done = await _host.FinishedAsync((await _host.Coordinator.PostAsync(new("Debug the importer"), "owner", "owner", Ct)).Id);
+        var done = await _host.SettledAsync((await _host.Coordinator.PostAsync(new("Debug the importer"), "owner", "owner", Ct)).Id);
 
         var exit = await RunAsync("agents");
 

@@ -10,7 +10,7 @@ public sealed class AgentEndpointsTests : SwarmApiTests
     [Fact]
     public async Task ListAgents_AfterACompletedTask_ShowsTheWinnersRecord()
     {
-        var done = await Host.FinishedAsync(await Owner.PostTaskAsync("Debug the failing unit tests"));
+        var done = await Host.SettledAsync(await Owner.PostTaskAsync("Debug the failing unit tests"));
 
         var agents = (await Owner.GetJsonAsync("/api/v1/agents")).EnumerateArray().ToList();
 
