@@ -6,6 +6,7 @@ using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
+using Timmy.Web.Api.Swarm;
 using Timmy.Web.Api.Tokens;
 using Timmy.Web.Auth;
 using Timmy.Web.Cli;
@@ -20,6 +21,11 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
     var known = commandLine.Verb == TimmyCommandLine.Help;
     (known ? Console.Out : Console.Error).WriteLine(known ? TimmyCommandLine.Usage : $"Unknown verb '{commandLine.Verb}'.\n\n{TimmyCommandLine.Usage}");
     return known ? 0 : 2;
+}
+
+if (TimmyCommandLine.IsServerClient(commandLine.Verb))
+{
+    return await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
@@ -64,6 +70,7 @@ app.MapOpenAiGateway();
 app.MapAuthEndpoints();
 app.MapTokenEndpoints();
 app.MapEventEndpoints();
+app.MapSwarmEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
