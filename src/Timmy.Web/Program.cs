@@ -12,6 +12,7 @@ using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
+using Timmy.Web.Components.Swarm;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -36,6 +37,7 @@ builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddActivityFeed();
+builder.Services.AddSwarmPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -67,6 +69,7 @@ app.MapEventEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
+app.MapSwarmFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

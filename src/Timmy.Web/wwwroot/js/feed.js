@@ -62,8 +62,9 @@ function refresher(read, delay = 100) {
  *  refresher. The fragment's top-level elements say where they go: data-swap="<name>" targets the region's
  *  [data-swap-target="<name>"]; data-swap-mode="prepend" moves the element's children to the target's start (and
  *  trims the target to its data-swap-limit children), otherwise the element replaces the target. A [data-more]
- *  element means there is more to read. Nothing here builds markup. */
-export function liveRegion(element, { url, types = [], cursor = () => ({}), delay = 100, applied = () => {} }) {
+ *  element means there is more to read. `filter(event)` narrows the cues to the events it accepts (a reconnect
+ *  always cues). Nothing here builds markup. */
+export function liveRegion(element, { url, types = [], filter = () => true, cursor = () => ({}), delay = 100, applied = () => {} }) {
   const cue = refresher(async () => {
     const response = await fetch(`${url}?${new URLSearchParams(cursor())}`, { headers: { Accept: 'text/html' } });
     if (!response.ok) return false;
@@ -72,7 +73,7 @@ export function liveRegion(element, { url, types = [], cursor = () => ({}), dela
     applied();
     return fragment.querySelector(':scope > [data-more]') !== null;
   }, delay);
-  subscribe(types, cue);
+  subscribe(types, (e) => (e === null || filter(e)) && cue());
   return cue;
 }
 
