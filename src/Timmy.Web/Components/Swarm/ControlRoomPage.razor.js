@@ -10,6 +10,7 @@ if (room) {
   const refresh = liveRegion(room, {
     url: '/swarm/fragments/control-room',
     types: ['task.*', 'bid.*', 'auction.*', 'agent.*'],
+    catchUp: true,
     delay: 150,
     applied: () => countdowns.restart(),
   });

@@ -8,6 +8,7 @@ if (market) {
   liveRegion(market, {
     url: '/swarm/fragments/marketplace',
     types: ['agent.*', 'task.assigned', 'task.completed', 'task.failed', 'task.cancelled'],
+    catchUp: true,
     delay: 250,
   });
 }

@@ -69,5 +69,14 @@ public static class SwarmFormat
         _ => "•",
     };
 
+    /// <summary>Markdown (a result) as one line of plain text, cut to <paramref name="max"/> characters: the marks and
+    /// link targets go, the words stay. Shown encoded, like any text.</summary>
+    public static string PlainText(string markdown, int max)
+    {
+        var text = string.Join(' ', Markdig.Markdown.ToPlainText(markdown).Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Trim()).Where(l => l.Length > 0));
+        return text.Length <= max ? text : text[..(max - 1)] + "…";
+    }
+
     public static string TaskUrl(string id) => "/swarm/tasks/" + Uri.EscapeDataString(id);
 }

@@ -4,5 +4,5 @@ import { liveRegion } from '/js/feed.js';
 
 const card = document.querySelector('[data-swarm-glance]');
 if (card) {
-  liveRegion(card.parentElement, { url: '/swarm/fragments/glance', types: ['task.*', 'agent.*'], delay: 250 });
+  liveRegion(card.parentElement, { url: '/swarm/fragments/glance', types: ['task.*', 'agent.*'], catchUp: true, delay: 250 });
 }

@@ -13,6 +13,7 @@ if (region) {
     url: `/swarm/fragments/tasks/${encodeURIComponent(id)}`,
     types: ['task.*', 'bid.*', 'auction.*', 'tool.*'],
     filter: (e) => !final() && e.task_id === id,
+    catchUp: true,
     delay: 150,
     applied: () => countdowns.restart(),
   });

@@ -12,7 +12,7 @@ public sealed record TaskNotice(string Text, bool IsError)
 
     public static TaskNotice? For(string? code) => code switch
     {
-        Posted => new("Task posted. The agents are bidding; this page follows it live.", false),
+        Posted => new("Task posted. This page follows it live: the bids, the winner, the work and the result.", false),
         Cancelled => new("Task cancelled. An open auction was dropped and a running agent was stopped.", false),
         Reposted => new("Posted again as this new task; the old one is linked below.", false),
         CancelRefused => new("The task had already finished, so there was nothing to cancel.", true),
