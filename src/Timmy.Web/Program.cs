@@ -13,6 +13,7 @@ using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
+using Timmy.Web.Components.Swarm;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -42,6 +43,7 @@ builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddActivityFeed();
+builder.Services.AddSwarmPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -74,6 +76,7 @@ app.MapSwarmEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
+app.MapSwarmFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();
