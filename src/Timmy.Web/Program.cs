@@ -6,12 +6,14 @@ using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
+using Timmy.Web.Api.Swarm;
 using Timmy.Web.Api.Tokens;
 using Timmy.Web.Auth;
 using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Events;
 using Timmy.Web.Components.Router;
+using Timmy.Web.Components.Swarm;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -20,6 +22,11 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
     var known = commandLine.Verb == TimmyCommandLine.Help;
     (known ? Console.Out : Console.Error).WriteLine(known ? TimmyCommandLine.Usage : $"Unknown verb '{commandLine.Verb}'.\n\n{TimmyCommandLine.Usage}");
     return known ? 0 : 2;
+}
+
+if (TimmyCommandLine.IsServerClient(commandLine.Verb))
+{
+    return await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
@@ -36,6 +43,7 @@ builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddActivityFeed();
+builder.Services.AddSwarmPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -64,9 +72,11 @@ app.MapOpenAiGateway();
 app.MapAuthEndpoints();
 app.MapTokenEndpoints();
 app.MapEventEndpoints();
+app.MapSwarmEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
+app.MapSwarmFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

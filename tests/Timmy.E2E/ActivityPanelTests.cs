@@ -59,7 +59,7 @@ public sealed class ActivityPanelTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(home.Locator("[data-activity-panel]")).ToHaveAttributeAsync("data-overflowing", "");
         Assert.False(await ScrollsInsideAsync(home), "the Home panel has a scroll area inside the page");
         await BrowserFixture.ScreenshotAsync(home, "home-phone");
-        await home.GetByRole(AriaRole.Link, new() { Name = "See all on Live" }).ClickAsync();
+        await home.GetByRole(AriaRole.Link, new() { Name = "See all in the control room" }).ClickAsync();
         await home.WaitForURLAsync("**/swarm/live");
     }
 

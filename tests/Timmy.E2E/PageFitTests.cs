@@ -6,11 +6,16 @@ using Timmy.Tests.Router.Fakes;
 namespace Timmy.E2E;
 
 /// <summary>Every page fits a phone (390 px) and a desktop (1280 px) with real data in it: a dozen conversations
-/// with long titles and a long answer, tokens with long names and every scope, events with long data.</summary>
+/// with long titles and a long answer, tokens with long names and every scope, events with long data, swarm tasks
+/// with a long description and a long Markdown result.</summary>
 public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static readonly Dictionary<BrowserFixture, string> SeededConversation = [];
+    private static readonly Dictionary<BrowserFixture, string> SeededTask = [];
+
+    /// <summary>Stands for the seeded task's id in a page's path.</summary>
+    private const string TaskPath = "/swarm/tasks/{task}";
 
     /// <summary>Whatever sticks out of the window and is not inside a box that scrolls or clips it on purpose.</summary>
     private const string Overflow = """
@@ -32,7 +37,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     public static TheoryData<string, int, int> Pages()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/router/status", "/settings/tokens" })
+        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens" })
         {
             data.Add(path, 390, 844);
             data.Add(path, 1280, 800);
@@ -49,9 +54,9 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync(path == "/" ? "/?c=" + conversation : path);
+        await page.GotoAsync(path switch { "/" => "/?c=" + conversation, TaskPath => "/swarm/tasks/" + SeededTask[fixture], _ => path });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await BrowserFixture.ScreenshotAsync(page, $"fit-{(path == "/" ? "home" : path.Trim('/').Replace('/', '-'))}-{width}");
+        await BrowserFixture.ScreenshotAsync(page, $"fit-{(path == "/" ? "home" : path.Trim('/').Replace("{", "").Replace("}", "").Replace('/', '-'))}-{width}");
 
         await AssertFitsAsync(page, width);
         if (path == "/")
@@ -123,6 +128,10 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
             });
             await PostEventAsync(context, "system.error", new { message = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"   at Swarm.Agent.Step{i}() in /src/Swarm/Agent.cs:line {i}")) });
             await PostEventAsync(context, "system.warning", new { description = new string('x', 300) });
+            fixture.Ollama.Default = FakeReply.Answer(LongAnswer);
+            SeededTask[fixture] = await PostTaskAsync(context, "Research and summarize: " + string.Join(' ', Enumerable.Repeat("reconcile-the-quarterly-lightning-channel-statements-with-the-ledger", 4)));
+            await PostTaskAsync(context, "Fix the bug in the login function");
+            fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
             SeededConversation[fixture] = session!;
             return session!;
         }
@@ -143,6 +152,15 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         |---|---|---|---|---|
         | a fairly long cell | another fairly long cell | and one more | and another | the last one |
         """;
+
+    /// <summary>Posts a task from the control room and waits until it is done; returns its id.</summary>
+    private static async Task<string> PostTaskAsync(IBrowserContext context, string description)
+    {
+        var (page, id) = await SwarmPages.PostTaskAsync(context, description);
+        await Assertions.Expect(SwarmPages.Status(page)).ToContainTextAsync("completed");
+        await page.CloseAsync();
+        return id;
+    }
 
     private static async Task PostEventAsync(IBrowserContext context, string type, object data)
     {

@@ -8,8 +8,10 @@ namespace Timmy.E2E;
 public sealed partial class PageScriptsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("/", "ChatPanel.razor.js ActivityPanel.razor.js SummaryCards.razor.js page-actions.js")]
-    [InlineData("/swarm/live", "ActivityPanel.razor.js SummaryCards.razor.js")]
+    [InlineData("/", "ChatPanel.razor.js ActivityPanel.razor.js SummaryCards.razor.js SwarmGlanceCard.razor.js page-actions.js")]
+    [InlineData("/swarm/live", "ActivityPanel.razor.js SummaryCards.razor.js ControlRoomPage.razor.js")]
+    [InlineData("/swarm/tasks", "")]
+    [InlineData("/marketplace", "MarketplacePage.razor.js")]
     [InlineData("/swarm/events", "SummaryCards.razor.js EventsPage.razor.js")]
     [InlineData("/router/status", "RouterStatusPage.razor.js")]
     [InlineData("/settings/tokens", "page-actions.js")]
@@ -22,7 +24,7 @@ public sealed partial class PageScriptsTests(BrowserFixture fixture) : IClassFix
         var sources = await page.Locator("script[src]").EvaluateAllAsync<string[]>("(scripts) => scripts.map((s) => s.getAttribute('src'))");
 
         var names = sources.Select(s => Path.GetFileName(s.Split('?')[0])).Select(WithoutFingerprint).OrderBy(n => n).ToArray();
-        Assert.Equal(expected.Split(' ').OrderBy(n => n).ToArray(), names);
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderBy(n => n).ToArray(), names);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
         }
-        var principal = OwnerPrincipal.Create(SchemeName, "token", token.Scopes, $"token:{token.Name}");
+        var principal = OwnerPrincipal.Create(SchemeName, "token", token.Scopes, $"token:{token.Name}", token.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

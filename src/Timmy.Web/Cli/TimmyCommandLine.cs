@@ -1,17 +1,27 @@
 namespace Timmy.Web.Cli;
 
 /// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
-/// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal. Options (<c>--urls</c>, <c>--data-dir</c>) pass through to
-/// configuration.</summary>
+/// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal; <c>task</c> and <c>agents</c> drive
+/// the running server's swarm over its API (<see cref="SwarmCommand"/>). Options (<c>--urls</c>, <c>--data-dir</c>) pass
+/// through to configuration.</summary>
 public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
     public const string Chat = "chat";
     public const string Events = "events";
+    public const string TaskVerb = "task";
+    public const string AgentsVerb = "agents";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, TaskVerb, AgentsVerb, Help];
+
+    /// <summary>Every argument but the verb, in order: the verbs that are clients of a running server read their own
+    /// options (<c>--wait</c> takes no value, which the host's parsing cannot know).</summary>
+    public IReadOnlyList<string> ArgumentsBesideVerb { get; init; } = [];
+
+    /// <summary>True for a verb that calls the running server's API instead of opening the data folder.</summary>
+    public static bool IsServerClient(string verb) => verb is TaskVerb or AgentsVerb;
 
     public static TimmyCommandLine Parse(string[] args)
     {
@@ -20,6 +30,7 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
         var hostArgs = new List<string>();
         var verbArgs = new List<string>();
         string? verb = null;
+        var verbIndex = -1;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i].StartsWith('-'))
@@ -33,13 +44,17 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
             else if (verb is null)
             {
                 verb = args[i].ToLowerInvariant();
+                verbIndex = i;
             }
             else
             {
                 verbArgs.Add(args[i]);
             }
         }
-        return new TimmyCommandLine(verb ?? Serve, verbArgs.ToArray(), hostArgs.ToArray());
+        return new TimmyCommandLine(verb ?? Serve, verbArgs.ToArray(), hostArgs.ToArray())
+        {
+            ArgumentsBesideVerb = [.. args.Where((_, i) => i != verbIndex)],
+        };
     }
 
     public const string Usage = """
@@ -51,10 +66,15 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
           chat      talk to Timmy: `timmy chat "message"` asks once, `timmy chat` opens a prompt
           events    `timmy events verify` checks the event log's hash chain; `timmy events verify --file <export.jsonl>`
                     checks an exported copy offline (exit code 1 when broken)
+          task      the running server's swarm: `timmy task post "description" [--max-bid N] [--wait]` posts a task
+                    (--wait prints its result, exit code 1 when it fails); `timmy task list [--status S] [--limit N]`
+          agents    the running server's agents with their records (tasks won, completed, failed, sats earned)
           help      show this text
 
         Options:
           --urls <url>          where to listen (default http://127.0.0.1:8000)
           --data-dir <folder>   where swarm.db lives (default ./data; env TIMMY_DATA_DIR)
+          --url <url>           task, agents: the running server (default http://127.0.0.1:8000; env TIMMY_URL);
+                                they call its API with the token in TIMMY_TOKEN (scopes swarm:read, swarm:write)
         """;
 }

@@ -15,6 +15,16 @@ public sealed class TimmyCommandLineTests
     }
 
     [Fact]
+    public void Parse_ServerClientVerb_KeepsEveryOtherArgumentInOrder()
+    {
+        var parsed = TimmyCommandLine.Parse(["--url", "http://127.0.0.1:9", "task", "post", "--wait", "Summarize the notes"]);
+
+        Assert.Equal(TimmyCommandLine.TaskVerb, parsed.Verb);
+        Assert.True(TimmyCommandLine.IsServerClient(parsed.Verb));
+        Assert.Equal(["--url", "http://127.0.0.1:9", "post", "--wait", "Summarize the notes"], parsed.ArgumentsBesideVerb);
+    }
+
+    [Fact]
     public void Parse_VerbAfterOptions_IsFoundAndOptionsKept()
     {
         var parsed = TimmyCommandLine.Parse(["--data-dir", "/tmp/x", "migrate"]);

@@ -73,6 +73,10 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
     [InlineData("/api/v1/chat/stream", "session_id")]
     [InlineData("/api/v1/tokens", "scopes")]
     [InlineData("/api/v1/router/complete", "max_tokens")]
+    [InlineData("/api/v1/tasks", "max_bid_sats")]
+    [InlineData("/api/v1/tasks/{id}/bids", "amount_sats")]
+    [InlineData("/api/v1/tasks/{id}/result", "result")]
+    [InlineData("/api/v1/agents", "capabilities")]
     public async Task Document_Post_ShowsTheBodysFields(string path, string field)
     {
         var document = await DocumentAsync();
@@ -85,5 +89,47 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
         }
 
         Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _), schema.ToString());
+    }
+
+    [Theory]
+    [InlineData("get", "/api/v1/tasks")]
+    [InlineData("post", "/api/v1/tasks")]
+    [InlineData("get", "/api/v1/tasks/{id}")]
+    [InlineData("get", "/api/v1/tasks/{id}/bids")]
+    [InlineData("post", "/api/v1/tasks/{id}/bids")]
+    [InlineData("post", "/api/v1/tasks/{id}/cancel")]
+    [InlineData("post", "/api/v1/tasks/{id}/repost")]
+    [InlineData("post", "/api/v1/tasks/{id}/decline")]
+    [InlineData("post", "/api/v1/tasks/{id}/start")]
+    [InlineData("post", "/api/v1/tasks/{id}/result")]
+    [InlineData("post", "/api/v1/tasks/{id}/fail")]
+    [InlineData("get", "/api/v1/swarm/summary")]
+    [InlineData("get", "/api/v1/agents")]
+    [InlineData("post", "/api/v1/agents")]
+    [InlineData("get", "/api/v1/agents/{id}")]
+    [InlineData("delete", "/api/v1/agents/{id}")]
+    [InlineData("post", "/api/v1/agents/{id}/heartbeat")]
+    [InlineData("get", "/api/v1/agents/{id}/work")]
+    [InlineData("get", "/api/v1/personas")]
+    [InlineData("post", "/api/v1/personas/{id}/spawn")]
+    [InlineData("post", "/api/v1/personas/{id}/stop")]
+    public async Task Document_SwarmOperation_IsDescribedWithAnIdAndASummary(string method, string path)
+    {
+        var document = await DocumentAsync();
+
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), path);
+        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+    }
+
+    [Fact]
+    public async Task Document_WorkPoll_ShowsOnlyTheAgentAndTheWait()
+    {
+        var document = await DocumentAsync();
+
+        var work = document.GetProperty("paths").GetProperty("/api/v1/agents/{id}/work").GetProperty("get");
+
+        Assert.Equal(["id", "wait"], work.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order());
     }
 }

@@ -12,7 +12,12 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
 
     [Theory]
     [InlineData("/", "Mission Control")]
-    [InlineData("/swarm/live", "Live")]
+    [InlineData("/swarm/live", "Control room")]
+    [InlineData("/swarm/tasks", "Tasks")]
+    [InlineData("/swarm/tasks?status=open&agent=forge&q=report", "Tasks")]
+    [InlineData("/swarm/tasks?status=nonsense", "Tasks")]
+    [InlineData("/marketplace", "Marketplace")]
+    [InlineData("/settings/tokens?scope=agents:remote&name=remote-agent", "API tokens")]
     [InlineData("/swarm/events", "Event log")]
     [InlineData("/swarm/events?type=task.*&task_id=t1", "Event log")]
     [InlineData("/settings/tokens", "API tokens")]
@@ -30,6 +35,10 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [Theory]
     [InlineData("/")]
     [InlineData("/swarm/live")]
+    [InlineData("/swarm/tasks")]
+    [InlineData("/swarm/tasks/0190f3c2-0000-7000-8000-000000000000")]
+    [InlineData("/marketplace")]
+    [InlineData("/swarm/fragments/control-room")]
     [InlineData("/swarm/events")]
     [InlineData("/settings/tokens")]
     [InlineData("/router/status")]
@@ -44,6 +53,8 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [Theory]
     [InlineData("/")]
     [InlineData("/swarm/events")]
+    [InlineData("/swarm/tasks")]
+    [InlineData("/marketplace")]
     [InlineData("/settings/tokens")]
     [InlineData("/router/status")]
     public async Task Page_WithApiToken_RedirectsToLogin(string path)
@@ -109,6 +120,44 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
         Assert.Contains("aria-label=\"Main\"", html);
     }
 
+    [Theory]
+    [InlineData("/swarm/tasks/0190f3c2-0000-7000-8000-000000000000")]
+    [InlineData("/swarm/tasks/no-such-task")]
+    public async Task UnknownTask_ShowsTheNotFoundPage(string path)
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Not found</h1>", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("/swarm/fragments/control-room", "data-swap=\"open-auctions\"")]
+    [InlineData("/swarm/fragments/marketplace", "data-swap=\"marketplace\"")]
+    [InlineData("/swarm/fragments/glance", "data-swap=\"swarm-glance\"")]
+    public async Task SwarmFragment_SignedIn_RendersItsParts(string path, string expected)
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task TaskFragment_UnknownTask_Returns404()
+    {
+        var browser = await OwnerBrowserSession.SignInAsync(host);
+
+        var response = await browser.GetAsync("/swarm/fragments/tasks/no-such-task", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task UnknownApiAddress_StillAnswersProblemDetails()
     {
@@ -129,7 +178,7 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
         var live = await browser.GetStringAsync("/swarm/live", Ct);
 
         Assert.Contains("data-bounded", home);
-        Assert.Contains("<a href=\"/swarm/live\">See all on Live →</a>", home);
+        Assert.Contains("<a href=\"/swarm/live\">See all in the control room →</a>", home);
         Assert.DoesNotContain("data-bounded", live);
     }
 

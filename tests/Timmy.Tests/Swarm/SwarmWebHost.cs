@@ -1,5 +1,6 @@
 using Timmy.Core.Events;
 using Timmy.Core.Swarm;
+using Timmy.Core.Swarm.Agents;
 using Timmy.Core.Swarm.Tasks;
 using Timmy.Tests.Chat;
 using Timmy.Tests.Infrastructure;
@@ -29,6 +30,19 @@ public sealed class SwarmWebHost : IAsyncDisposable
         SwarmTask? task = null;
         await Eventually.TrueAsync(async () => (task = await Tasks.GetAsync(taskId))?.IsFinal == true, $"task {taskId} to finish");
         return task!;
+    }
+
+    /// <summary>Waits until the task has finished and its winner has let go of it (paid, its outcome learned, idle again
+    /// in the store), then returns the task. A task shows as finished a moment before its winner is idle.</summary>
+    public async Task<SwarmTask> SettledAsync(string taskId)
+    {
+        var task = await FinishedAsync(taskId);
+        if (task.AssignedAgent is { } agent)
+        {
+            await Eventually.TrueAsync(async () => (await Factory.Service<IAgentStore>().GetAsync(agent))?.Status == AgentStatus.Idle
+                && (Factory.Service<AgentRoster>().Find(agent)?.ActiveTasks ?? 0) == 0, $"agent {agent} to be idle again");
+        }
+        return task;
     }
 
     /// <summary>The types of the events logged for a task, oldest first.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Timmy.Core.Events;
+using Timmy.Web.Components.Swarm;
 
 namespace Timmy.Web.Components.Events;
 
-/// <summary>The one line an activity item says about its event: what it is about (a provider, a token's name),
-/// then its message; without a message, its task, agent and first few data fields (lists as their items, not JSON). At most 160 characters.</summary>
+/// <summary>The one line an activity item says about its event: the swarm's own events in a sentence
+/// (<see cref="SwarmEventText"/>); others, what it is about (a provider, a token's name), then its message; without a
+/// message, its task, agent and first few data fields (lists as their items, not JSON). At most 160 characters.</summary>
 public static class ActivityDescription
 {
     public const int MaxLength = 160;
@@ -14,6 +16,10 @@ public static class ActivityDescription
 
     public static string For(EventRecord e)
     {
+        if (SwarmEventText.Describe(e) is { } swarm)
+        {
+            return Clip(swarm);
+        }
         var subject = SubjectKeys.Select(k => Text(e.Data, k)).FirstOrDefault(v => v is { Length: > 0 });
         var message = MessageKeys.Select(k => Text(e.Data, k)).FirstOrDefault(v => v is { Length: > 0 });
         if (message is not null)

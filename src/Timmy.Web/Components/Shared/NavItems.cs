@@ -8,7 +8,9 @@ public static class NavItems
     public static IReadOnlyList<NavItem> All { get; } =
     [
         new("/", "🏠", "Home"),
-        new("/swarm/live", "📡", "Live"),
+        new("/swarm/live", "📡", "Control room"),
+        new("/swarm/tasks", "📝", "Tasks"),
+        new("/marketplace", "🏪", "Marketplace"),
         new("/swarm/events", "📜", "Event log"),
         new("/router/status", "🚦", "Router"),
         new("/settings/tokens", "🎟️", "API tokens"),

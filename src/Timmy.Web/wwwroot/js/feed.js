@@ -12,9 +12,11 @@ let starting = false;
 let socketTypes = '';
 
 /** Calls listener(event) for each new event whose type matches one of the patterns ('task.*', 'chat.answered');
- *  no patterns: every event. listener(null) is called when the feed (re)connects, as a cue to catch up. */
-export function subscribe(patterns, listener) {
-  listeners.push({ patterns: (patterns || []).filter(Boolean), listener });
+ *  no patterns: every event. listener(null) is called when the feed reconnects, as a cue to catch up, and with
+ *  `catchUp` also when it first connects: for a part redrawn whole, which would otherwise miss what happened
+ *  between the page's render and the connection. */
+export function subscribe(patterns, listener, { catchUp = false } = {}) {
+  listeners.push({ patterns: (patterns || []).filter(Boolean), listener, catchUp });
   if (!starting) {
     starting = true;
     queueMicrotask(connect);
@@ -62,8 +64,11 @@ function refresher(read, delay = 100) {
  *  refresher. The fragment's top-level elements say where they go: data-swap="<name>" targets the region's
  *  [data-swap-target="<name>"]; data-swap-mode="prepend" moves the element's children to the target's start (and
  *  trims the target to its data-swap-limit children), otherwise the element replaces the target. A [data-more]
- *  element means there is more to read. Nothing here builds markup. */
-export function liveRegion(element, { url, types = [], cursor = () => ({}), delay = 100, applied = () => {} }) {
+ *  element means there is more to read. `filter(event)` narrows the cues to the events it accepts (a reconnect
+ *  always cues); `catchUp` reads once when the feed first connects (see subscribe). Nothing here builds markup. */
+export function liveRegion(element, {
+  url, types = [], filter = () => true, catchUp = false, cursor = () => ({}), delay = 100, applied = () => {},
+}) {
   const cue = refresher(async () => {
     const response = await fetch(`${url}?${new URLSearchParams(cursor())}`, { headers: { Accept: 'text/html' } });
     if (!response.ok) return false;
@@ -72,7 +77,7 @@ export function liveRegion(element, { url, types = [], cursor = () => ({}), dela
     applied();
     return fragment.querySelector(':scope > [data-more]') !== null;
   }, delay);
-  subscribe(types, cue);
+  subscribe(types, (e) => (e === null || filter(e)) && cue(), { catchUp });
   return cue;
 }
 
@@ -126,7 +131,7 @@ function handle(message) {
     attempt = 0;
     setState('live');
     if (lastId === null) lastId = message.payload.last_event_id;
-    if (wasConnected) listeners.forEach((l) => l.listener(null));
+    listeners.forEach((l) => (wasConnected || l.catchUp) && l.listener(null));
   } else if (message.type === 'event') {
     const e = message.payload;
     if (lastId !== null && e.id <= lastId) return;
