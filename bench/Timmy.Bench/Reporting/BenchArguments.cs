@@ -49,8 +49,7 @@ public sealed class BenchArguments
               swarm    tasks/s post -> zero auction -> persona execution -> completed (nine personas, loopback LLM fake),
                        post -> assigned latency, and remote agents heartbeating, with write transactions per stage
                        [--tasks 2000] [--posters 16] [--latency-tasks 1000] [--remote-agents 100] [--seconds 10]
-                       [--max-per-agent 1000] [--live-bid-index] [--append] [--out bench/results/swarm.txt]
-                       (--live-bid-index: an experiment, adds a (task_id, agent_id) index on live bids to the bench's database)
+                       [--max-per-agent 1000] [--append] [--out bench/results/swarm.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

@@ -30,11 +30,7 @@ public sealed class SwarmBenchHost : IAsyncDisposable
 
     public CountingConnectionFactory Writes => Services.GetRequiredService<CountingConnectionFactory>();
 
-    /// <summary>An index the bench can add to try a schema change: the live bid of each agent on each task, so replacing
-    /// an agent's bid finds it directly instead of through every bid that agent ever made (ix_bids_agent).</summary>
-    public const string LiveBidIndex = "CREATE UNIQUE INDEX ux_bids_live ON bids (task_id, agent_id) WHERE replaced = 0";
-
-    public static async Task<SwarmBenchHost> StartAsync(string ollamaUrl, int maxTasksPerAgent, bool liveBidIndex)
+    public static async Task<SwarmBenchHost> StartAsync(string ollamaUrl, int maxTasksPerAgent)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("timmy-bench-swarm-").FullName;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -55,13 +51,6 @@ public sealed class SwarmBenchHost : IAsyncDisposable
         builder.Services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp => sp.GetRequiredService<CountingConnectionFactory>()));
         var host = builder.Build();
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        if (liveBidIndex)
-        {
-            await using var connection = await host.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = LiveBidIndex;
-            await command.ExecuteNonQueryAsync();
-        }
         await host.StartAsync();
         var roster = host.Services.GetRequiredService<AgentRoster>();
         foreach (var persona in PersonaCatalog.All)

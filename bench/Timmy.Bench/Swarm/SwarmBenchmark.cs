@@ -38,24 +38,19 @@ public static class SwarmBenchmark
         var remotes = options.Int("remote-agents", 100);
         var seconds = options.Int("seconds", 10);
         var maxPerAgent = options.Int("max-per-agent", 1000);
-        var liveBidIndex = options.Flag("live-bid-index");
 
         var result = new ResultFile("swarm", options);
         result.Header("Swarm end to end: post -> zero auction -> persona execution -> completed, and remote heartbeats",
             $"dotnet run -c Release --project bench/Timmy.Bench -- swarm --tasks {tasks} --posters {posters} --latency-tasks {latencyTasks} " +
-            $"--remote-agents {remotes} --seconds {seconds}{(liveBidIndex ? " --live-bid-index" : "")}");
+            $"--remote-agents {remotes} --seconds {seconds}");
         result.Line("setup:    in-process host with the server's storage, events, router and swarm services on a fresh SQLite file " +
                     "(WAL, synchronous=FULL); Timmy + all 9 personas online, Timmy:Swarm:AuctionSeconds=0, " +
                     $"MaxConcurrentTasksPerAgent={maxPerAgent}; one Ollama provider: a loopback fake in this process answering at once");
-        if (liveBidIndex)
-        {
-            result.Line($"schema:   EXPERIMENT, not the shipped schema: after the migrations, {SwarmBenchHost.LiveBidIndex}");
-        }
         result.Line($"tasks:    {Descriptions.Length} descriptions in turn (won by echo, mace, helm, seer, forge, quill, timmy); " +
                     $"{WarmUpTasks} warm-up tasks first");
 
         await using var ollama = await BenchOllamaServer.StartAsync();
-        await using var host = await SwarmBenchHost.StartAsync(ollama.BaseUrl, maxPerAgent, liveBidIndex);
+        await using var host = await SwarmBenchHost.StartAsync(ollama.BaseUrl, maxPerAgent);
         var coordinator = host.Services.GetRequiredService<SwarmCoordinator>();
         var bus = host.Services.GetRequiredService<IEventBus>();
         var store = host.Services.GetRequiredService<ITaskStore>();

@@ -129,9 +129,7 @@ public sealed class SwarmCoordinator
         {
             await _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Running), t => [SwarmEvents.Started(t)], cancellationToken);
         }
-        var completed = await CompleteAsync(taskId, result.Trim(), TaskRunFacts.Remote, cancellationToken);
-        await _roster.ReleaseAsync(agentId, taskId, CancellationToken.None);
-        return completed;
+        return await CompleteAsync(taskId, result.Trim(), TaskRunFacts.Remote, cancellationToken);
     }
 
     /// <summary>A remote winner reports that it could not do the task.</summary>
@@ -142,9 +140,7 @@ public sealed class SwarmCoordinator
             throw new InvalidFieldException("error", $"Say what went wrong, in at most {MaxErrorLength:N0} characters.");
         }
         await WonByAsync(taskId, agentId, tokenId, cancellationToken);
-        var failed = await FailAsync(taskId, error.Trim(), cancellationToken);
-        await _roster.ReleaseAsync(agentId, taskId, CancellationToken.None);
-        return failed;
+        return await FailAsync(taskId, error.Trim(), cancellationToken);
     }
 
     /// <summary>At start-up: tasks a crash left open are failed with the reason, or (when configured) bidding ones get a
@@ -182,7 +178,6 @@ public sealed class SwarmCoordinator
             try
             {
                 await FailAsync(task.Id, $"timed out: no result within {limit.TotalSeconds:0} s", cancellationToken);
-                await _roster.ReleaseAsync(task.AssignedAgent!, task.Id, CancellationToken.None);
             }
             catch (IllegalTaskTransitionException)
             {
@@ -237,7 +232,6 @@ public sealed class SwarmCoordinator
     private async Task OnAssignedAsync(ClosedAuction closed)
     {
         var task = closed.Task;
-        await _roster.AcquireAsync(task.AssignedAgent!, task.Id, CancellationToken.None);
         if (closed.Persona is null)
         {
             _work.Pulse(); // a remote agent collects it on its next poll
@@ -294,6 +288,7 @@ public sealed class SwarmCoordinator
         await _events.AppendAsync(transaction, SwarmEvents.Completed(completed, facts), cancellationToken);
         await _payout.PayAsync(transaction, completed, completed.AssignedAgent!, completed.WinningBidSats ?? 0, cancellationToken);
         await RecordResultAsync(transaction, completed, succeeded: true, cancellationToken);
+        await _roster.LetGoAsync(transaction, completed.AssignedAgent!, taskId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return completed;
     }
@@ -305,6 +300,10 @@ public sealed class SwarmCoordinator
         var failed = await _tasks.MoveAsync(transaction, new TaskChange(taskId, SwarmTaskStatus.Failed) { Error = error }, cancellationToken);
         await _events.AppendAsync(transaction, SwarmEvents.Failed(failed), cancellationToken);
         await RecordResultAsync(transaction, failed, succeeded: false, cancellationToken);
+        if (failed.AssignedAgent is { } agent)
+        {
+            await _roster.LetGoAsync(transaction, agent, taskId, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return failed;
     }

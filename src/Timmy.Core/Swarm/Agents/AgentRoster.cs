@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Refusals;
+using Timmy.Core.Storage;
 using Timmy.Core.Swarm.Personas;
 
 namespace Timmy.Core.Swarm.Agents;
@@ -9,7 +10,7 @@ namespace Timmy.Core.Swarm.Agents;
 /// <summary>Who is online in the swarm and how loaded each agent is. Personas run in this process (Timmy always; the
 /// others when the owner spawns them); remote agents join over HTTP and stay online while their heartbeats arrive. An
 /// agent's status follows its load: busy while it works on a task, idle otherwise, offline when stopped or silent.</summary>
-public sealed partial class AgentRoster(IAgentStore store, IOptions<SwarmOptions> options, TimeProvider time)
+public sealed partial class AgentRoster(IDbConnectionFactory connections, IAgentStore store, IOptions<SwarmOptions> options, TimeProvider time)
 {
     public const string TimmyId = "timmy";
     public const int MaxAgentIdLength = 64;
@@ -167,42 +168,55 @@ public sealed partial class AgentRoster(IAgentStore store, IOptions<SwarmOptions
         return silent.Count;
     }
 
-    /// <summary>The agent takes on a task: busy from its first.</summary>
-    public async Task AcquireAsync(string agentId, string taskId, CancellationToken cancellationToken)
-    {
-        if (_online.TryGetValue(agentId, out var entry) && entry.Acquire(taskId))
-        {
-            await SyncStatusAsync(entry, cancellationToken);
-        }
-    }
+    /// <summary>The agent takes on a task, in the transaction that assigns it: busy from its first. The roster counts it
+    /// once the transaction commits (and never if it does not).</summary>
+    public Task TakeOnAsync(WriteTransaction transaction, string agentId, string taskId, CancellationToken cancellationToken) =>
+        ChangeLoadAsync(transaction, agentId, taskId, taking: true, cancellationToken);
 
-    /// <summary>The agent is done with a task (a second release of the same task changes nothing): idle after its last.</summary>
+    /// <summary>The agent is done with a task, in the transaction that ends it: idle after its last. Letting go of a task
+    /// it does not hold changes nothing.</summary>
+    public Task LetGoAsync(WriteTransaction transaction, string agentId, string taskId, CancellationToken cancellationToken) =>
+        ChangeLoadAsync(transaction, agentId, taskId, taking: false, cancellationToken);
+
+    /// <summary>As <see cref="LetGoAsync"/>, in a transaction of its own (a task that ended without one: cancelled, or a
+    /// run that stopped).</summary>
     public async Task ReleaseAsync(string agentId, string taskId, CancellationToken cancellationToken)
     {
-        if (_online.TryGetValue(agentId, out var entry) && entry.Release(taskId))
+        if (Find(agentId)?.IsWorkingOn(taskId) != true)
         {
-            await SyncStatusAsync(entry, cancellationToken);
+            return;
         }
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        await LetGoAsync(transaction, agentId, taskId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Stores busy or idle as the agent's load is now (read under the entry's lock, so the last write wins
-    /// with the current figure even when a take and a release race).</summary>
-    private async Task SyncStatusAsync(RosterEntry entry, CancellationToken cancellationToken)
+    /// <summary>Stores busy or idle as the agent's load will be after this change, and applies the change to the roster
+    /// once the transaction commits. Every load change runs inside a write transaction, and write transactions run one at
+    /// a time (each one's after-commit actions before the next begins), so the figure read here is never stale.</summary>
+    private async Task ChangeLoadAsync(WriteTransaction transaction, string agentId, string taskId, bool taking, CancellationToken cancellationToken)
     {
-        await entry.StatusLock.WaitAsync(cancellationToken);
-        try
+        if (Find(agentId) is not { } entry || entry.IsWorkingOn(taskId) == taking)
         {
-            var status = entry.ActiveTasks > 0 ? AgentStatus.Busy : AgentStatus.Idle;
-            if (entry.Agent.Status != status
-                && await store.SetStatusAsync(entry.Agent.Id, status, SwarmEvents.StatusChanged, cancellationToken) is { } updated)
+            return;
+        }
+        var after = entry.ActiveTasks + (taking ? 1 : -1);
+        var status = after > 0 ? AgentStatus.Busy : AgentStatus.Idle;
+        var updated = entry.Agent.Status == status
+            ? entry.Agent
+            : await store.SetStatusAsync(transaction, agentId, status, SwarmEvents.StatusChanged, cancellationToken) ?? entry.Agent;
+        transaction.OnCommitted(() =>
+        {
+            if (taking)
             {
-                entry.Agent = updated;
+                entry.Acquire(taskId);
             }
-        }
-        finally
-        {
-            entry.StatusLock.Release();
-        }
+            else
+            {
+                entry.Release(taskId);
+            }
+            entry.Agent = updated;
+        });
     }
 
     private async Task<SwarmAgent> JoinAsync(Persona persona, string? actor, CancellationToken cancellationToken)

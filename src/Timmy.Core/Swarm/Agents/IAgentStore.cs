@@ -13,6 +13,10 @@ public interface IAgentStore
     /// <summary>Sets the status (and last seen). Logs only when the status really changed; returns null for an unknown id.</summary>
     Task<SwarmAgent?> SetStatusAsync(string id, string status, Func<SwarmAgent, string, EventDraft> logged, CancellationToken cancellationToken = default);
 
+    /// <summary>As the other overload, inside a write transaction the caller commits (with the task that changed the load).</summary>
+    Task<SwarmAgent?> SetStatusAsync(
+        WriteTransaction transaction, string id, string status, Func<SwarmAgent, string, EventDraft> logged, CancellationToken cancellationToken = default);
+
     /// <summary>Records that the agent was heard from now; false for an unknown id.</summary>
     Task<bool> TouchAsync(string id, CancellationToken cancellationToken = default);
 

@@ -21,12 +21,9 @@ public sealed class RosterEntry(SwarmAgent agent, Persona? persona)
         set => Interlocked.Exchange(ref _lastHeardTicks, value.UtcTicks);
     }
 
-    /// <summary>Held while the agent's stored status is brought in line with its load, so two changes cannot cross.</summary>
-    internal SemaphoreSlim StatusLock { get; } = new(1, 1);
+    public bool IsWorkingOn(string taskId) => _tasks.ContainsKey(taskId);
 
-    /// <summary>True when this made the agent go from no task to one.</summary>
-    internal bool Acquire(string taskId) => _tasks.TryAdd(taskId, 0) && _tasks.Count == 1;
+    internal void Acquire(string taskId) => _tasks.TryAdd(taskId, 0);
 
-    /// <summary>True when this let go of the agent's last task.</summary>
-    internal bool Release(string taskId) => _tasks.TryRemove(taskId, out _) && _tasks.IsEmpty;
+    internal void Release(string taskId) => _tasks.TryRemove(taskId, out _);
 }

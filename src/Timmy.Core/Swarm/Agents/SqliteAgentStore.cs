@@ -36,8 +36,16 @@ public sealed class SqliteAgentStore(IDbConnectionFactory connections, IEventLog
 
     public async Task<SwarmAgent?> SetStatusAsync(string id, string status, Func<SwarmAgent, string, EventDraft> logged, CancellationToken cancellationToken = default)
     {
-        var now = Timestamps.Format(time.GetUtcNow());
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var agent = await SetStatusAsync(transaction, id, status, logged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return agent;
+    }
+
+    public async Task<SwarmAgent?> SetStatusAsync(
+        WriteTransaction transaction, string id, string status, Func<SwarmAgent, string, EventDraft> logged, CancellationToken cancellationToken = default)
+    {
+        var now = Timestamps.Format(time.GetUtcNow());
         var previous = await transaction.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT status FROM agents WHERE id = @id", new { id }, transaction.Transaction, cancellationToken: cancellationToken));
         if (previous is null)
@@ -52,7 +60,6 @@ public sealed class SqliteAgentStore(IDbConnectionFactory connections, IEventLog
         {
             await events.AppendAsync(transaction, logged(agent, previous), cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return agent;
     }
 

@@ -206,6 +206,9 @@ public sealed class AuctionHouse
                 AssignedAgent = winner.AgentId, WinningBidSats = winner.AmountSats, WinningBidId = winner.Id, RoutingScores = scores,
             }, cancellationToken);
             var drafts = new List<EventDraft> { SwarmEvents.AuctionClosed(task, winner, live.Count, scores), SwarmEvents.Assigned(task) };
+            await _events.AppendAllAsync(transaction, drafts, cancellationToken);
+            drafts.Clear();
+            await _roster.TakeOnAsync(transaction, winner.AgentId, task.Id, cancellationToken);
             persona = RunsHere(winner.AgentId);
             if (persona is not null)
             {
