@@ -37,7 +37,7 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
     public async Task<SwarmTask> InsertAsync(WriteTransaction transaction, NewSwarmTask task, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now).ToString();
+        var id = SortableIds.New(time);
         TaskStateMachine.EnsureCanMove(id, SwarmTaskStatus.Pending, SwarmTaskStatus.Bidding);
         var row = await transaction.Connection.QuerySingleAsync<TaskRow>(new CommandDefinition($"""
             INSERT INTO tasks (id, description, status, created_at, max_bid_sats, parent_task_id, reposted_from, posted_by, auction_closes_at)
@@ -130,7 +130,7 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
             where.Add("instr(lower(description), lower(@Text)) > 0");
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // Ids are UUID v7: they sort by creation time, so the id is the keyset cursor.
+        // Ids sort by creation time, within a millisecond too (SortableIds), so the id is the keyset cursor.
         var rows = (await connection.QueryAsync<TaskRow>(new CommandDefinition($"""
             SELECT {TaskColumns} FROM tasks WHERE {string.Join(" AND ", where)} ORDER BY id DESC LIMIT @take
             """, new
