@@ -56,19 +56,9 @@ public abstract class LoopbackSwarmTests : LoopbackRouterTests
     protected Task<SwarmTask> PostAsync(string description, long? maxBid = null) =>
         Coordinator.PostAsync(new TaskPost(description, maxBid), "owner", "owner", Ct);
 
-    protected async Task<SwarmTask> FinishedAsync(string taskId)
-    {
-        SwarmTask? task = null;
-        await Eventually.TrueAsync(async () => (task = await Tasks.GetAsync(taskId))?.IsFinal == true, $"task {taskId} to finish");
-        return task!;
-    }
+    protected Task<SwarmTask> FinishedAsync(string taskId) => Tasks.FinishedAsync(taskId);
 
-    protected async Task<SwarmTask> InStatusAsync(string taskId, string status)
-    {
-        SwarmTask? task = null;
-        await Eventually.TrueAsync(async () => (task = await Tasks.GetAsync(taskId))?.Status == status, $"task {taskId} to be {status}");
-        return task!;
-    }
+    protected Task<SwarmTask> InStatusAsync(string taskId, string status) => Tasks.InStatusAsync(taskId, status);
 
     /// <summary>Events logged for a task, oldest first.</summary>
     protected async Task<IReadOnlyList<EventRecord>> TimelineAsync(string taskId) =>

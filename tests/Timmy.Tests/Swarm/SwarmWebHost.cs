@@ -25,12 +25,7 @@ public sealed class SwarmWebHost : IAsyncDisposable
         new(await ChatWebHost.StartAsync([("Timmy:Swarm:AuctionSeconds", "0"), .. settings]));
 
     /// <summary>Waits until the task has finished (completed, failed or cancelled) and returns it.</summary>
-    public async Task<SwarmTask> FinishedAsync(string taskId)
-    {
-        SwarmTask? task = null;
-        await Eventually.TrueAsync(async () => (task = await Tasks.GetAsync(taskId))?.IsFinal == true, $"task {taskId} to finish");
-        return task!;
-    }
+    public Task<SwarmTask> FinishedAsync(string taskId) => Tasks.FinishedAsync(taskId);
 
     /// <summary>Waits until the task has finished and its winner has let go of it (paid, its outcome learned, idle again
     /// in the store), then returns the task. A task shows as finished a moment before its winner is idle.</summary>

@@ -27,10 +27,8 @@ public interface IAgentStore
     /// <summary>Every agent, Timmy and the personas first, then by name.</summary>
     Task<IReadOnlyList<SwarmAgent>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Records what an agent earned for a task (once per task: a repeat changes nothing).</summary>
-    Task RecordEarningAsync(string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default);
-
-    /// <summary>As the other overload, inside a write transaction the caller commits (with the task's completion).</summary>
+    /// <summary>Records what an agent earned for a task (once per task: a repeat changes nothing), inside the write
+    /// transaction that completes the task.</summary>
     Task RecordEarningAsync(WriteTransaction transaction, string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default);
 
     /// <summary>Every agent's record, from the tasks and earnings tables.</summary>

@@ -100,13 +100,6 @@ public sealed class SqliteAgentStore(IDbConnectionFactory connections, IEventLog
         return rows.Select(r => r.ToAgent()).ToList();
     }
 
-    public async Task RecordEarningAsync(string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        await RecordEarningAsync(transaction, taskId, agentId, amountSats, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public async Task RecordEarningAsync(WriteTransaction transaction, string taskId, string agentId, long amountSats, CancellationToken cancellationToken = default)
     {
         await transaction.Connection.ExecuteAsync(new CommandDefinition("""
