@@ -47,6 +47,12 @@ public static class EventType
     public const string ChatConversationCleared = "chat.conversation_cleared";
     public const string ChatConversationDeleted = "chat.conversation_deleted";
 
+    public const string MemoryStored = "memory.stored";
+    public const string MemoryUpdated = "memory.updated";
+    public const string MemoryDeleted = "memory.deleted";
+    public const string MemoryPruned = "memory.pruned";
+    public const string MemoryReindexed = "memory.reindexed";
+
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -59,6 +65,7 @@ public static class EventType
         ProviderEnabled, ProviderDisabled, ProviderProbed,
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
         ChatAnswered, ChatFailed, ChatStopped, ChatConversationCleared, ChatConversationDeleted,
+        MemoryStored, MemoryUpdated, MemoryDeleted, MemoryPruned, MemoryReindexed,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

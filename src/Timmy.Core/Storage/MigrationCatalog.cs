@@ -14,5 +14,6 @@ public static class MigrationCatalog
         M0004_Chat.Migration,
         M0005_EventChain.Migration,
         M0006_Swarm.Migration,
+        M0007_Memory.Migration,
     ];
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Memory.Embeddings;
+
+namespace Timmy.Core.Memory;
+
+/// <summary>
+/// Hybrid search. Two signals over the entries the viewer may see that pass the filters: meaning (the query's vector
+/// against every vector of the embedder in use, exact, in <see cref="MemoryVectorIndex"/>) and words (FTS5's BM25 over
+/// the escaped query, <see cref="FtsQuery"/>). Their rankings are fused by reciprocal rank (k = 60), which needs no
+/// calibration between cosine and BM25 scales. When the embedder is unavailable or the index is still being rebuilt
+/// for a new embedder, the words alone answer, and the result says why.
+/// </summary>
+public sealed class MemorySearch(
+    IMemoryStore store, MemoryVectorIndex index, MemoryIndexState state, ITextEmbedder embedder, IOptions<MemoryOptions> options)
+{
+    public const int RankConstant = 60;
+    public const string Semantic = "semantic";
+    public const string Lexical = "lexical";
+
+    public async Task<MemorySearchResult> SearchAsync(MemorySearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var limit = Math.Clamp(query.Limit, 1, MemorySearchQuery.MaxLimit);
+        var candidates = Math.Max(limit * 3, 50);
+        var fts = FtsQuery.From(query.Text);
+
+        var (semantic, problem) = await SemanticAsync(query, candidates, cancellationToken);
+        var lexical = fts.Match is null ? [] : await store.LexicalAsync(fts.Match, query.Filter, query.Viewer, candidates, cancellationToken);
+
+        var signalsRan = (semantic is null ? 0 : 1) + (fts.Match is null ? 0 : 1);
+        var fused = Fuse(semantic ?? [], lexical, signalsRan)
+            .Where(f => f.Score >= query.MinScore)
+            .Take(limit)
+            .ToList();
+        var entries = (await store.GetManyAsync(fused.Select(f => f.Id).ToList(), cancellationToken)).ToDictionary(e => e.Id);
+        var hits = fused.Where(f => entries.ContainsKey(f.Id)).Select(f =>
+        {
+            var entry = entries[f.Id];
+            var signals = new List<string>(2);
+            if (f.Similarity is not null) signals.Add(Semantic);
+            if (f.Bm25 is not null) signals.Add(Lexical);
+            return new MemorySearchHit(entry, Math.Round(f.Score, 4), f.Similarity, f.Bm25, signals,
+                f.Bm25 is null ? [] : MatchedTerms.In(entry.Content, fts.Terms));
+        }).ToList();
+        return new MemorySearchResult(hits, embedder.Info, semantic is not null, problem, fts.Terms, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task<(IReadOnlyList<VectorMatch>? Matches, string? Problem)> SemanticAsync(
+        MemorySearchQuery query, int candidates, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query.Text))
+        {
+            return (null, null);
+        }
+        if (!state.Loaded)
+        {
+            return (null, "the vector index is loading; words alone answer meanwhile");
+        }
+        if (index.EmbedderId != embedder.Info.Id)
+        {
+            return (null, "the vector index is being rebuilt for the embedder in use; words alone answer meanwhile");
+        }
+        float[] vector;
+        try
+        {
+            vector = (await embedder.EmbedAsync([query.Text], cancellationToken))[0];
+        }
+        catch (EmbedderUnavailableException ex)
+        {
+            return (null, ex.Message);
+        }
+        var floor = (float)(query.MinSimilarity ?? options.Value.MinSimilarity);
+        return (index.Nearest(vector, query.Filter, query.Viewer, candidates, floor), null);
+    }
+
+    /// <summary>Reciprocal-rank fusion, scaled so that first place in every signal that ran scores 1.</summary>
+    private static IEnumerable<Fused> Fuse(IReadOnlyList<VectorMatch> semantic, IReadOnlyList<LexicalMatch> lexical, int signalsRan)
+    {
+        var best = Math.Max(1, signalsRan) / (double)(RankConstant + 1);
+        var byId = new Dictionary<string, Fused>(StringComparer.Ordinal);
+        for (var rank = 0; rank < semantic.Count; rank++)
+        {
+            var m = semantic[rank];
+            byId[m.Id] = new Fused(m.Id, 1.0 / (RankConstant + rank + 1), Math.Round(m.Similarity, 4), null);
+        }
+        for (var rank = 0; rank < lexical.Count; rank++)
+        {
+            var m = lexical[rank];
+            var add = 1.0 / (RankConstant + rank + 1);
+            byId[m.Id] = byId.TryGetValue(m.Id, out var f)
+                ? f with { Score = f.Score + add, Bm25 = Math.Round(m.Bm25, 4) }
+                : new Fused(m.Id, add, null, Math.Round(m.Bm25, 4));
+        }
+        return byId.Values
+            .Select(f => f with { Score = f.Score / best })
+            .OrderByDescending(f => f.Score)
+            .ThenByDescending(f => f.Similarity ?? -1)
+            .ThenByDescending(f => f.Id, StringComparer.Ordinal);
+    }
+
+    private sealed record Fused(string Id, double Score, double? Similarity, double? Bm25);
+}
