@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.AI;
 using Timmy.Core.Memory.Embeddings;
+using Timmy.Tests.Infrastructure;
 using Timmy.Tests.Router.Fakes;
 
 namespace Timmy.Tests.Memory.Embeddings;
@@ -55,6 +56,18 @@ public sealed class OllamaEmbeddingGeneratorTests
         using var generator = new OllamaEmbeddingGenerator(server.BaseUrl, "nomic-embed-text");
 
         await Assert.ThrowsAsync<EmbedderUnavailableException>(() => generator.GenerateAsync(["hello"], cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task MemoryEmbedder_ProbesOllamaAtStart_ForItsDimension()
+    {
+        await using var server = await FakeOllamaServer.StartNewAsync();
+        var options = new EmbedderOptions { Kind = EmbedderKinds.Ollama, OllamaUrl = server.BaseUrl };
+
+        await using var embedder = new MemoryEmbedder(EmbedderFactory.Create(options).Generator, options);
+
+        await Eventually.TrueAsync(() => Task.FromResult(embedder.Info.Dimensions == 8), "the start-up probe learns the dimension");
+        Vectors.AssertNormalised((await embedder.EmbedAsync(["hello"], Ct))[0], 8);
     }
 
     private static int ClosedPort()
