@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Memory.Embeddings;
+
+namespace Timmy.Core.Memory;
+
+public static class MemoryServiceCollectionExtensions
+{
+    /// <summary>The semantic memory: its embedder, store, vector index, search, context packer, the service every caller
+    /// uses, and the background services that load and re-embed the index and prune old entries. Needs
+    /// <c>AddStorage()</c> and <c>AddEvents()</c>.</summary>
+    public static IServiceCollection AddMemory(this IServiceCollection services)
+    {
+        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MemoryOptions>, ValidateMemoryOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryEmbeddings();
+        services.TryAddSingleton<ITextEmbedder>(sp => sp.GetRequiredService<MemoryEmbedder>());
+        services.AddSingleton<MemoryVectorIndex>();
+        services.AddSingleton<MemoryIndexState>();
+        services.TryAddSingleton<IMemoryStore, SqliteMemoryStore>();
+        services.AddSingleton<MemorySearch>();
+        services.AddSingleton<MemoryContextBuilder>();
+        services.AddSingleton<MemoryService>();
+        services.AddSingleton<MemoryIndexService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryIndexService>());
+        services.AddSingleton<MemoryPruningService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryPruningService>());
+        return services;
+    }
+}
