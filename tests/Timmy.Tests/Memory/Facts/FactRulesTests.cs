@@ -43,6 +43,8 @@ public sealed class FactRulesTests
         { "I have two cats named Mia and Leo", "The owner has two cats named Mia and Leo.", null },
         { "I speak Portuguese and English.", "The owner speaks Portuguese and English.", null },
         { "FYI I’m allergic to cats", "The owner is allergic to cats.", null },
+        { "Call me Ishmael.", "The owner wants to be called Ishmael.", "name" },
+        { "I like to read.", "The owner likes to read.", null },
     };
 
     public static TheoryData<string> NotStatements => new()
@@ -92,6 +94,12 @@ public sealed class FactRulesTests
         "Imagine my name is Bob",
         "I'm Alex's friend",
         "Can you call me Sam?",
+        "I'm Starving",
+        "I'm OK",
+        "I'm a mother of two",
+        "I'm in Lisbon this week",
+        "I love it when you do that",
+        "I like to think I'm funny",
     };
 
     [Theory]
