@@ -1,4 +1,5 @@
 using Timmy.Core.Events;
+using Timmy.Core.Memory;
 using Timmy.Core.Router;
 using Timmy.Core.Storage;
 using Timmy.Core.Swarm;
@@ -42,6 +43,7 @@ builder.Services.AddEvents();
 builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
+builder.Services.AddMemory();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddRazorComponents();

@@ -85,6 +85,7 @@ public sealed class MemoryIndexService(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        await Task.Yield(); // loading the embedder's model must not hold up the host's start
         if (!state.Loaded)
         {
             await LoadAsync(cancellationToken);

@@ -1,7 +1,11 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Memory.Documents;
 using Timmy.Core.Memory.Embeddings;
+using Timmy.Core.Memory.Facts;
 
 namespace Timmy.Core.Memory;
 
@@ -9,7 +13,8 @@ public static class MemoryServiceCollectionExtensions
 {
     /// <summary>The semantic memory: its embedder, store, vector index, search, context packer, the service every caller
     /// uses, and the background services that load and re-embed the index and prune old entries. Needs
-    /// <c>AddStorage()</c> and <c>AddEvents()</c>.</summary>
+    /// <c>AddStorage()</c> and <c>AddEvents()</c>; learning the owner's facts needs
+    /// <c>AddRouter()</c> (the app's <c>IChatClient</c>).</summary>
     public static IServiceCollection AddMemory(this IServiceCollection services)
     {
         services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.SectionName).ValidateOnStart();
@@ -23,6 +28,10 @@ public static class MemoryServiceCollectionExtensions
         services.AddSingleton<MemorySearch>();
         services.AddSingleton<MemoryContextBuilder>();
         services.AddSingleton<MemoryService>();
+        services.AddSingleton<DocumentMemory>();
+        services.AddSingleton(sp => new OwnerFactExtractor(
+            sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OwnerFactExtractor>>()));
+        services.AddSingleton<OwnerFacts>();
         services.AddSingleton<MemoryIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<MemoryIndexService>());
         services.AddSingleton<MemoryPruningService>();

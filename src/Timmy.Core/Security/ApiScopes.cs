@@ -13,6 +13,8 @@ public static class ApiScopes
     public const string SwarmRead = "swarm:read";
     public const string SwarmWrite = "swarm:write";
     public const string AgentsRemote = "agents:remote";
+    public const string MemoryRead = "memory:read";
+    public const string MemoryWrite = "memory:write";
 
     /// <summary>Every scope a token can be given, with a one-line description for the token form.</summary>
     public static IReadOnlyList<(string Scope, string Description)> Catalogue { get; } =
@@ -24,6 +26,8 @@ public static class ApiScopes
         (Chat, "talk to Timmy"),
         (SwarmRead, "read the swarm's tasks, bids, agents and personas"),
         (SwarmWrite, "post, cancel and re-post tasks; spawn and stop personas"),
+        (MemoryRead, "search and read Timmy's memory: conversations, facts, documents, stats"),
+        (MemoryWrite, "store, edit and delete memories and documents; prune and re-embed"),
         (AgentsRemote, "join the swarm as a remote agent: register, heartbeat, bid, report results"),
         (TokensManage, "create and revoke API tokens (of any scope: as powerful as *)"),
         (All, "everything the owner can do"),

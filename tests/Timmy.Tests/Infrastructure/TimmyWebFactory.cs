@@ -25,6 +25,8 @@ public class TimmyWebFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Timmy:Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("OLLAMA_URL", "http://127.0.0.1:9");
+        // The real MiniLM model costs a second and 100 MB per host; tests of the memory's meaning ask for it.
+        builder.UseSetting("Timmy:Memory:Embedder:Kind", "hashing");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Timmy.Core.Refusals;
+
+namespace Timmy.Core.Memory.Facts;
+
+/// <summary>
+/// Facts the owner keeps about themself, learned from what they say to Timmy (<see cref="OwnerFactExtractor"/>: the
+/// router when a model answers, careful rules otherwise) or added by hand. A keyed fact (their name, where they live)
+/// replaces the one stored under the same key; an unkeyed fact already known word for word is not stored twice.
+/// </summary>
+public sealed class OwnerFacts(MemoryService memory, IMemoryStore store, OwnerFactExtractor extractor)
+{
+    public const string ChatSource = "chat";
+
+    /// <summary>Learns what the owner states about themself in one message; returns the entries stored or updated.</summary>
+    public async Task<IReadOnlyList<MemoryEntry>> LearnFromAsync(string ownerMessage, string? sessionId, CancellationToken cancellationToken = default)
+    {
+        var extraction = await extractor.ExtractAsync(ownerMessage, cancellationToken);
+        var learned = new List<MemoryEntry>();
+        foreach (var fact in extraction.Facts)
+        {
+            if (await RememberAsync(fact, ChatSource, sessionId, extraction.ByModel, cancellationToken) is { } entry)
+            {
+                learned.Add(entry);
+            }
+        }
+        return learned;
+    }
+
+    /// <summary>Stores a fact, or updates the one under its key; null when it was already known as it is.</summary>
+    /// <exception cref="InvalidFieldException">The fact's text is empty or too long.</exception>
+    public async Task<MemoryEntry?> RememberAsync(
+        StatedFact fact, string source, string? sessionId = null, bool byModel = false, CancellationToken cancellationToken = default)
+    {
+        var key = FactKeys.Normalise(fact.Key);
+        if (key is not null && await store.FactByKeyAsync(key, cancellationToken) is { } known)
+        {
+            return string.Equals(known.Content, fact.Text.Trim(), StringComparison.OrdinalIgnoreCase)
+                ? null
+                : await memory.UpdateAsync(known.Id, new MemoryEdit(fact.Text), MemoryViewer.Owner, cancellationToken);
+        }
+        if (key is null && await KnownWordForWordAsync(fact.Text, cancellationToken))
+        {
+            return null;
+        }
+        return await memory.StoreAsync(new NewMemory(fact.Text, MemoryContextTypes.Fact, source)
+        {
+            SessionId = sessionId,
+            Metadata = JsonSerializer.Serialize(new { fact_key = key, learned_by = byModel ? "model" : "rules" }),
+        }, cancellationToken);
+    }
+
+    private async Task<bool> KnownWordForWordAsync(string text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MemorySearchQuery.MaxTextLength)
+        {
+            return false;
+        }
+        var similar = await memory.SearchAsync(new MemorySearchQuery(text)
+        {
+            Filter = new MemoryFilter { ContextTypes = [MemoryContextTypes.Fact], AgentId = MemoryFilter.OwnerAgentId },
+            Limit = 5,
+        }, cancellationToken);
+        return similar.Hits.Any(h => string.Equals(h.Entry.Content, text.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}
