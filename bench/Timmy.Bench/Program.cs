@@ -2,6 +2,7 @@ using Timmy.Bench.Api;
 using Timmy.Bench.Events;
 using Timmy.Bench.Fanout;
 using Timmy.Bench.Gateway;
+using Timmy.Bench.Memory;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
 using Timmy.Bench.Swarm;
@@ -17,5 +18,6 @@ return mode switch
     "router" => await RouterOverheadBenchmark.RunAsync(options),
     "gateway" => await GatewayOverheadBenchmark.RunAsync(options),
     "swarm" => await SwarmBenchmark.RunAsync(options),
+    "embed" => await EmbedderBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

@@ -50,6 +50,8 @@ public sealed class BenchArguments
                        post -> assigned latency, and remote agents heartbeating, with write transactions per stage
                        [--tasks 2000] [--posters 16] [--latency-tasks 1000] [--remote-agents 100] [--seconds 10]
                        [--max-per-agent 1000] [--append] [--out bench/results/swarm.txt]
+              embed    texts/s of the memory embedders: MiniLM one by one and batched (ours and the package's encoder),
+                       coalesced concurrent callers, the hashing fallback [--texts 128] [--append] [--out bench/results/embed.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

