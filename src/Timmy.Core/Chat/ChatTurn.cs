@@ -9,5 +9,8 @@ public sealed class ChatTurn(Conversation conversation, ConversationMessage user
 
     public ConversationMessage UserMessage { get; } = userMessage;
 
+    /// <summary>What Timmy remembered for this turn's answer, once its prompt is built.</summary>
+    public ChatRecall Recall { get; internal set; } = ChatRecall.None;
+
     public void Dispose() => busy.Dispose();
 }

@@ -6,18 +6,21 @@ namespace Timmy.Core.Chat;
 
 /// <summary>Ends a turn of <see cref="TimmyAgent"/>: stores the answer, the part of it that arrived before the owner
 /// stopped it, or an error turn saying why there is none (with the provider, model and latency the router reported),
-/// with chat.answered, chat.stopped or chat.failed in the same transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.</summary>
-internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
+/// with chat.answered, chat.stopped or chat.failed in the same transaction. A turn whose conversation was deleted meanwhile raises <see cref="ConversationDeletedException"/>.
+/// An answer keeps the memory entries it was given with; every stored ending is handed to the memory to remember.</summary>
+internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger, IChatMemory? memory)
 {
     public async Task<ChatAnswer> AnswerAsync(ChatTurn turn, string text, RoutingInfo? routing, double latencyMs)
     {
         var message = await StoreAsync(new NewConversationMessage(
-            turn.Conversation.Id, ConversationRoles.Assistant, text, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false, Math.Round(latencyMs, 1)),
+            turn.Conversation.Id, ConversationRoles.Assistant, text, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false, Math.Round(latencyMs, 1))
+            { Remembered = turn.Recall.Entries },
             stored => Event(EventType.ChatAnswered, new
             {
                 conversation_id = stored.ConversationId, message_id = stored.Id, provider = stored.Provider, model = stored.Model,
-                latency_ms = stored.LatencyMs, fallback_used = stored.FallbackUsed, chars = text.Length,
+                latency_ms = stored.LatencyMs, fallback_used = stored.FallbackUsed, chars = text.Length, remembered = stored.Remembered.Count,
             }));
+        memory?.Remember(turn.UserMessage, message);
         return new ChatAnswer(turn.Conversation.Id, message, []);
     }
 
@@ -27,13 +30,15 @@ internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
     {
         try
         {
-            await StoreAsync(new NewConversationMessage(
-                turn.Conversation.Id, ConversationRoles.Assistant, partial, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false),
+            var stopped = await StoreAsync(new NewConversationMessage(
+                turn.Conversation.Id, ConversationRoles.Assistant, partial, routing?.Provider, routing?.Model, routing?.FallbackUsed ?? false)
+                { Remembered = turn.Recall.Entries },
                 stored => Event(EventType.ChatStopped, new
                 {
                     conversation_id = stored.ConversationId, message_id = stored.Id, provider = stored.Provider, model = stored.Model,
                     chars = partial.Length,
                 }));
+            memory?.Remember(turn.UserMessage, stopped.Content.Length == 0 ? null : stopped);
         }
         catch (ConversationDeletedException)
         {
@@ -65,6 +70,7 @@ internal sealed class ChatTurnRecorder(IConversationStore store, ILogger logger)
                 reason = noProvider ? "no provider could answer" : content.Split('\n')[0],
                 attempts = attempts.Select(a => new { provider = a.Provider, skipped = a.Skipped, reason = a.Reason }).ToArray(),
             }));
+        memory?.Remember(turn.UserMessage, null);
         return new ChatAnswer(turn.Conversation.Id, message, attempts) { NoProvider = noProvider };
     }
 

@@ -16,4 +16,7 @@ public sealed record ConversationMessage(
     /// <summary>An answer stopped while it streamed: <see cref="Content"/> is what arrived (possibly nothing). Stored
     /// as an assistant turn without a latency, which every finished answer has.</summary>
     public bool Stopped => Role == ConversationRoles.Assistant && LatencyMs is null;
+
+    /// <summary>The memory entries an answer was given with (shown as "remembered: …"); empty for other turns.</summary>
+    public IReadOnlyList<RememberedEntry> Remembered { get; init; } = [];
 }

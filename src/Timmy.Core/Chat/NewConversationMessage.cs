@@ -8,4 +8,8 @@ public sealed record NewConversationMessage(
     string? Provider = null,
     string? Model = null,
     bool FallbackUsed = false,
-    double? LatencyMs = null);
+    double? LatencyMs = null)
+{
+    /// <summary>The memory entries an answer was given with.</summary>
+    public IReadOnlyList<RememberedEntry> Remembered { get; init; } = [];
+}

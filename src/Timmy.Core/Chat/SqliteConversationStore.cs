@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Timmy.Core.Events;
 using Timmy.Core.Storage;
@@ -17,7 +18,7 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, IE
 
     private const string MessageColumns = """
         id AS Id, conversation_id AS ConversationId, role AS Role, content AS Content, provider AS Provider, model AS Model,
-        fallback_used AS FallbackUsed, latency_ms AS LatencyMs, created_at AS CreatedAt
+        fallback_used AS FallbackUsed, latency_ms AS LatencyMs, created_at AS CreatedAt, remembered AS Remembered
         """;
 
     public async Task<Conversation> CreateAsync(string title, CancellationToken cancellationToken = default)
@@ -81,13 +82,14 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, IE
             throw new ConversationNotFoundException(message.ConversationId);
         }
         var row = await transaction.Connection.QuerySingleAsync<MessageRow>(new CommandDefinition($"""
-            INSERT INTO messages (conversation_id, role, content, provider, model, fallback_used, latency_ms, created_at)
-            VALUES (@ConversationId, @Role, @Content, @Provider, @Model, @FallbackUsed, @LatencyMs, @now)
+            INSERT INTO messages (conversation_id, role, content, provider, model, fallback_used, latency_ms, created_at, remembered)
+            VALUES (@ConversationId, @Role, @Content, @Provider, @Model, @FallbackUsed, @LatencyMs, @now, @remembered)
             RETURNING {MessageColumns}
             """, new
         {
             message.ConversationId, message.Role, message.Content, message.Provider, message.Model,
             FallbackUsed = message.FallbackUsed ? 1 : 0, message.LatencyMs, now,
+            remembered = message.Remembered.Count == 0 ? null : JsonSerializer.Serialize(message.Remembered, RememberedJson),
         }, transaction.Transaction, cancellationToken: cancellationToken));
         var stored = row.ToMessage();
         if (logged is not null)
@@ -149,10 +151,16 @@ public sealed class SqliteConversationStore(IDbConnectionFactory connections, IE
             new(Id, Title, Timestamps.Parse(CreatedAt), Timestamps.Parse(UpdatedAt), (int)MessageCount);
     }
 
+    private static readonly JsonSerializerOptions RememberedJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private sealed record MessageRow(
-        long Id, string ConversationId, string Role, string Content, string? Provider, string? Model, long FallbackUsed, double? LatencyMs, string CreatedAt)
+        long Id, string ConversationId, string Role, string Content, string? Provider, string? Model, long FallbackUsed, double? LatencyMs,
+        string CreatedAt, string? Remembered)
     {
         public ConversationMessage ToMessage() =>
-            new(Id, ConversationId, Role, Content, Provider, Model, FallbackUsed != 0, LatencyMs, Timestamps.Parse(CreatedAt));
+            new(Id, ConversationId, Role, Content, Provider, Model, FallbackUsed != 0, LatencyMs, Timestamps.Parse(CreatedAt))
+            {
+                Remembered = Remembered is null ? [] : JsonSerializer.Deserialize<RememberedEntry[]>(Remembered, RememberedJson) ?? [],
+            };
     }
 }

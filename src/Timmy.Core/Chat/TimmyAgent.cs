@@ -15,6 +15,8 @@ namespace Timmy.Core.Chat;
 /// (nothing acknowledged is lost); the answer, or an error turn saying why there is none, is stored after,
 /// unless the conversation was deleted meanwhile (<see cref="ConversationDeletedException"/>). A conversation
 /// takes one question at a time: until its answer is stored, another is refused (<see cref="ConversationBusyException"/>).
+/// With a memory (<see cref="IChatMemory"/>), what Timmy remembers about the question joins his prompt and is stored
+/// with the answer, and each finished turn is handed to the memory to remember.
 /// </summary>
 public sealed class TimmyAgent(
     AgentRunner runner,
@@ -22,12 +24,13 @@ public sealed class TimmyAgent(
     ContextBudget budget,
     IOptions<ChatAgentOptions> options,
     TimeProvider time,
-    ILogger<TimmyAgent> logger)
+    ILogger<TimmyAgent> logger,
+    IChatMemory? memory = null)
 {
     public const string EventSource = "timmy";
 
     private readonly AnsweringConversations _answering = new();
-    private readonly ChatTurnRecorder _record = new(store, logger);
+    private readonly ChatTurnRecorder _record = new(store, logger, memory);
 
     public const string EmptyMessage = "'message' must not be empty.";
 
@@ -212,7 +215,29 @@ public sealed class TimmyAgent(
             .Where(m => m.Role != ConversationRoles.Error && m.Content.Length > 0)
             .Select(m => new ChatMessage(m.Role == ConversationRoles.User ? ChatRole.User : ChatRole.Assistant, m.Content))
             .ToList();
-        return new AgentRequest(TimmyPrompt.System, history) { PromptTokens = budget.PromptTokens(), MaxOutputTokens = budget.ReplyReserve() };
+        var promptTokens = budget.PromptTokens();
+        turn.Recall = await RecallAsync(turn, promptTokens / 4, cancellationToken);
+        var instructions = turn.Recall.Tokens == 0 ? TimmyPrompt.System : TimmyPrompt.System + "\n\n" + turn.Recall.PromptText;
+        return new AgentRequest(instructions, history) { PromptTokens = promptTokens - turn.Recall.Tokens, MaxOutputTokens = budget.ReplyReserve() };
+    }
+
+    /// <summary>What the memory holds about the question, in at most a quarter of the prompt; nothing when there is no
+    /// memory or it fails (the answer matters more than the recall).</summary>
+    private async Task<ChatRecall> RecallAsync(ChatTurn turn, int maxTokens, CancellationToken cancellationToken)
+    {
+        if (memory is null || maxTokens <= 0)
+        {
+            return ChatRecall.None;
+        }
+        try
+        {
+            return await memory.RecallAsync(turn.Conversation.Id, turn.UserMessage.Content, maxTokens, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Timmy answers without his memory: recalling for conversation {ConversationId} failed", turn.Conversation.Id);
+            return ChatRecall.None;
+        }
     }
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;

@@ -29,6 +29,10 @@ public sealed class MemoryOptions
     /// <summary>Whether Timmy's chat stores each turn and recalls memories into his prompt.</summary>
     public bool ChatMemory { get; set; } = true;
 
+    /// <summary>Whether the facts the owner states in the chat are found by asking the router (a second, short model call
+    /// after each answer), or only by the careful rules.</summary>
+    public bool LearnFactsWithModel { get; set; } = true;
+
     /// <summary>How many entries the re-embed embeds per step.</summary>
     public int ReindexBatch { get; set; } = 64;
 

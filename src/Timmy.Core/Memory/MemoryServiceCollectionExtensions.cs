@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Chat;
+using Timmy.Core.Memory.Chat;
 using Timmy.Core.Memory.Documents;
 using Timmy.Core.Memory.Embeddings;
 using Timmy.Core.Memory.Facts;
@@ -32,6 +34,9 @@ public static class MemoryServiceCollectionExtensions
         services.AddSingleton(sp => new OwnerFactExtractor(
             sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OwnerFactExtractor>>()));
         services.AddSingleton<OwnerFacts>();
+        services.AddSingleton<ChatMemory>();
+        services.AddSingleton<IChatMemory>(sp => sp.GetRequiredService<ChatMemory>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChatMemory>());
         services.AddSingleton<MemoryIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<MemoryIndexService>());
         services.AddSingleton<MemoryPruningService>();

@@ -27,6 +27,9 @@ public class TimmyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("OLLAMA_URL", "http://127.0.0.1:9");
         // The real MiniLM model costs a second and 100 MB per host; tests of the memory's meaning ask for it.
         builder.UseSetting("Timmy:Memory:Embedder:Kind", "hashing");
+        // Learning facts through the model is a second model call after each answer, which would consume the fake
+        // providers' scripted replies; the tests that learn facts turn it on.
+        builder.UseSetting("Timmy:Memory:LearnFactsWithModel", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

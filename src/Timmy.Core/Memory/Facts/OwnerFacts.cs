@@ -12,10 +12,14 @@ public sealed class OwnerFacts(MemoryService memory, IMemoryStore store, OwnerFa
 {
     public const string ChatSource = "chat";
 
-    /// <summary>Learns what the owner states about themself in one message; returns the entries stored or updated.</summary>
-    public async Task<IReadOnlyList<MemoryEntry>> LearnFromAsync(string ownerMessage, string? sessionId, CancellationToken cancellationToken = default)
+    /// <summary>Learns what the owner states about themself in one message, through the model when
+    /// <paramref name="useModel"/> (the rules when it cannot answer) or by the rules alone; returns the entries stored or updated.</summary>
+    public async Task<IReadOnlyList<MemoryEntry>> LearnFromAsync(
+        string ownerMessage, string? sessionId, bool useModel = true, CancellationToken cancellationToken = default)
     {
-        var extraction = await extractor.ExtractAsync(ownerMessage, cancellationToken);
+        var extraction = useModel
+            ? await extractor.ExtractAsync(ownerMessage, cancellationToken)
+            : new FactExtraction(FactRules.Extract(ownerMessage), ByModel: false);
         var learned = new List<MemoryEntry>();
         foreach (var fact in extraction.Facts)
         {

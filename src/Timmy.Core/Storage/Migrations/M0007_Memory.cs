@@ -3,7 +3,8 @@ namespace Timmy.Core.Storage.Migrations;
 /// <summary>Semantic memory: one row per entry with its embedding as a float32 blob (little-endian, <c>dimensions</c>
 /// floats) and the id of the embedder that made it, or neither while it waits for one. <c>seq</c> is the integer key
 /// the FTS5 index (external content, Porter-stemmed) points at; triggers keep that index in step inside the writing
-/// transaction. <c>id</c> is the entry's public, time-sortable id.</summary>
+/// transaction. <c>id</c> is the entry's public, time-sortable id. A chat answer keeps the entries it was given with
+/// (<c>messages.remembered</c>, a JSON array), so the conversation shows them again when it is reopened.</summary>
 internal static class M0007_Memory
 {
     public static readonly Migration Migration = new(7, "memory", """
@@ -45,5 +46,7 @@ internal static class M0007_Memory
             INSERT INTO memory_fts (memory_fts, rowid, content) VALUES ('delete', old.seq, old.content);
             INSERT INTO memory_fts (rowid, content) VALUES (new.seq, new.content);
         END;
+
+        ALTER TABLE messages ADD COLUMN remembered TEXT NULL CHECK (remembered IS NULL OR json_valid(remembered));
         """);
 }
