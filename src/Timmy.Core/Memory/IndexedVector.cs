@@ -5,6 +5,7 @@ public sealed record IndexedVector(
     string Id,
     float[] Vector,
     string ContextType,
+    string Source,
     string? AgentId,
     string? SessionId,
     string? TaskId,
@@ -12,5 +13,5 @@ public sealed record IndexedVector(
     DateTimeOffset Timestamp)
 {
     public static IndexedVector From(MemoryEntry entry, float[] vector) =>
-        new(entry.Id, vector, entry.ContextType, entry.AgentId, entry.SessionId, entry.TaskId, entry.Shared, entry.Timestamp);
+        new(entry.Id, vector, entry.ContextType, entry.Source, entry.AgentId, entry.SessionId, entry.TaskId, entry.Shared, entry.Timestamp);
 }

@@ -14,6 +14,9 @@ public sealed record MemoryFilter
     public string? ExcludeSessionId { get; init; }
 
     public string? TaskId { get; init; }
+
+    /// <summary>Only entries stored by this source ("chat", "upload", "swarm", …).</summary>
+    public string? Source { get; init; }
     public DateTimeOffset? Since { get; init; }
     public DateTimeOffset? Until { get; init; }
 

@@ -43,6 +43,11 @@ internal static class MemoryFilterSql
             clauses.Add("e.task_id = @task");
             parameters.Add("task", task);
         }
+        if (filter.Source is { } source)
+        {
+            clauses.Add("e.source = @source");
+            parameters.Add("source", source);
+        }
         if (filter.Since is { } since)
         {
             clauses.Add("e.timestamp >= @since");

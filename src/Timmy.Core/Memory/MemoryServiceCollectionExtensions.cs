@@ -8,6 +8,8 @@ using Timmy.Core.Memory.Chat;
 using Timmy.Core.Memory.Documents;
 using Timmy.Core.Memory.Embeddings;
 using Timmy.Core.Memory.Facts;
+using Timmy.Core.Memory.SwarmTools;
+using Timmy.Core.Swarm.Execution;
 
 namespace Timmy.Core.Memory;
 
@@ -37,6 +39,8 @@ public static class MemoryServiceCollectionExtensions
         services.AddSingleton<ChatMemory>();
         services.AddSingleton<IChatMemory>(sp => sp.GetRequiredService<ChatMemory>());
         services.AddHostedService(sp => sp.GetRequiredService<ChatMemory>());
+        services.AddSingleton<ISwarmToolSource, MemoryTools>();
+        services.AddHostedService<TaskResultMemory>();
         services.AddSingleton<MemoryIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<MemoryIndexService>());
         services.AddSingleton<MemoryPruningService>();

@@ -208,10 +208,11 @@ public sealed class MemoryVectorIndex
     }
 
     /// <summary>What filters read of one slot.</summary>
-    private readonly record struct Slot(string Id, string ContextType, string? AgentId, string? SessionId, string? TaskId, bool Shared, long Ticks)
+    private readonly record struct Slot(
+        string Id, string ContextType, string Source, string? AgentId, string? SessionId, string? TaskId, bool Shared, long Ticks)
     {
         public Slot(IndexedVector item)
-            : this(item.Id, item.ContextType, item.AgentId, item.SessionId, item.TaskId, item.Shared, item.Timestamp.UtcTicks)
+            : this(item.Id, item.ContextType, item.Source, item.AgentId, item.SessionId, item.TaskId, item.Shared, item.Timestamp.UtcTicks)
         {
         }
     }
@@ -230,6 +231,7 @@ public sealed class MemoryVectorIndex
             && (filter.SessionId is null || slot.SessionId == filter.SessionId)
             && (filter.ExcludeSessionId is null || slot.SessionId != filter.ExcludeSessionId)
             && (filter.TaskId is null || slot.TaskId == filter.TaskId)
+            && (filter.Source is null || slot.Source == filter.Source)
             && slot.Ticks >= _since && slot.Ticks <= _until;
     }
 

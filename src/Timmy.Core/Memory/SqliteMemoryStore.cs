@@ -257,7 +257,7 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
         while (true)
         {
             var rows = (await connection.QueryAsync<VectorRow>(new CommandDefinition("""
-                SELECT seq AS Seq, id AS Id, embedding AS Embedding, context_type AS ContextType, agent_id AS AgentId,
+                SELECT seq AS Seq, id AS Id, embedding AS Embedding, context_type AS ContextType, source AS Source, agent_id AS AgentId,
                        session_id AS SessionId, task_id AS TaskId, shared AS Shared, timestamp AS Timestamp
                 FROM memory_entries WHERE embedder = @embedderId AND seq > @after ORDER BY seq LIMIT @batch
                 """, new { embedderId, after, batch = LoadBatch }, cancellationToken: cancellationToken))).ToList();
@@ -350,10 +350,11 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
     }
 
     private sealed record VectorRow(
-        long Seq, string Id, byte[] Embedding, string ContextType, string? AgentId, string? SessionId, string? TaskId, long Shared, string Timestamp)
+        long Seq, string Id, byte[] Embedding, string ContextType, string Source, string? AgentId, string? SessionId, string? TaskId, long Shared,
+        string Timestamp)
     {
         public IndexedVector ToIndexed() =>
-            new(Id, VectorBlob.FromBytes(Embedding), ContextType, AgentId, SessionId, TaskId, Shared != 0, Timestamps.Parse(Timestamp));
+            new(Id, VectorBlob.FromBytes(Embedding), ContextType, Source, AgentId, SessionId, TaskId, Shared != 0, Timestamps.Parse(Timestamp));
     }
 
     private sealed record DocumentRow(string? DocumentId, string? Name, long Chunks, long Characters, long Shared, string? AgentId, string StoredAt);

@@ -70,7 +70,7 @@ public sealed class MemoryVectorIndexTests
     }
 
     private static IndexedVector Item(string id, float[] vector, string? agent = null) =>
-        new(id, vector, MemoryContextTypes.Fact, agent, null, null, false, T0);
+        new(id, vector, MemoryContextTypes.Fact, "test", agent, null, null, false, T0);
 
     private static float[] RandomUnit(Random random, int dims)
     {

@@ -40,9 +40,11 @@ public sealed class SwarmWebHost : IAsyncDisposable
         return task;
     }
 
-    /// <summary>The types of the events logged for a task, oldest first.</summary>
+    /// <summary>The types of the swarm's events logged for a task, oldest first. The memory's (memory.stored, when it
+    /// remembers the result) are left out: they come whenever the memory gets to them.</summary>
     public async Task<IReadOnlyList<string>> EventTypesAsync(string taskId) =>
-        (await Factory.Service<EventReader>().TimelineAsync(taskId, null)).Select(e => e.EventType).ToList();
+        (await Factory.Service<EventReader>().TimelineAsync(taskId, null)).Select(e => e.EventType)
+            .Where(t => !t.StartsWith("memory.", StringComparison.Ordinal)).ToList();
 
     public ValueTask DisposeAsync() => Inner.DisposeAsync();
 }

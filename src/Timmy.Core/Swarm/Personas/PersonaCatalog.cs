@@ -20,7 +20,9 @@ public static class PersonaCatalog
         PersonaPrompt.Compose(
             "You are Echo, the swarm's researcher. You find information, condense it into clear summaries and check claims " +
             "against sources.",
-            "Separate what you know from what you infer, cite where a fact comes from, and never invent sources, figures or quotes."),
+            "Separate what you know from what you infer, cite where a fact comes from, and never invent sources, figures or quotes. " +
+            "For research and recall, first look in the memory (search_memory, and similar_tasks for how the swarm did this before); " +
+            "keep findings worth keeping with remember, shared when the swarm would need them."),
         ["research", "summarization", "fact-checking"], 55, 55, 10,
         ["research", "summarize", "summarise", "summary", "summarization", "fact check", "fact-check", "verify", "sources",
          "citation", "compare", "explain", "overview", "find out", "investigate", "look up", "literature", "background"]);

@@ -43,6 +43,11 @@ public static class EventPresentation
         [EventType.ChatStopped] = ("⏹️", "Answer stopped"),
         [EventType.ChatConversationCleared] = ("🧹", "Conversation cleared"),
         [EventType.ChatConversationDeleted] = ("🗑️", "Conversation deleted"),
+        [EventType.MemoryStored] = ("🧠", "Memory stored"),
+        [EventType.MemoryUpdated] = ("✏️", "Memory updated"),
+        [EventType.MemoryDeleted] = ("🚮", "Memory deleted"),
+        [EventType.MemoryPruned] = ("✂️", "Memory pruned"),
+        [EventType.MemoryReindexed] = ("🔁", "Memory re-embedded"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";
