@@ -19,5 +19,6 @@ return mode switch
     "gateway" => await GatewayOverheadBenchmark.RunAsync(options),
     "swarm" => await SwarmBenchmark.RunAsync(options),
     "embed" => await EmbedderBenchmark.RunAsync(options),
+    "memory" => await MemoryBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

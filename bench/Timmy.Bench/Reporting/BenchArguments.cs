@@ -52,6 +52,9 @@ public sealed class BenchArguments
                        [--max-per-agent 1000] [--append] [--out bench/results/swarm.txt]
               embed    texts/s of the memory embedders: MiniLM one by one and batched (ours and the package's encoder),
                        coalesced concurrent callers, the hashing fallback [--texts 128] [--append] [--out bench/results/embed.txt]
+              memory   semantic memory at 10,000 and 100,000 entries: search latency (hybrid, vector only, FTS only, filtered,
+                       end to end with MiniLM), index load time and memory, store entries/s with MiniLM and the hashing fallback
+                       [--entries 10000,100000] [--queries 200] [--stores 1000] [--callers 32] [--append] [--out bench/results/memory.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

@@ -14,6 +14,10 @@ public static class MachineFacts
         yield return $"runtime:  {RuntimeInformation.FrameworkDescription}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg), for figures measured on a shared machine.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     private static string? ProcLine(string file, string key)
     {
         if (!File.Exists(file))

@@ -6,6 +6,9 @@ namespace Timmy.Core.Memory;
 /// with its parameters; the same rules <see cref="MemoryVectorIndex"/> applies in memory.</summary>
 internal static class MemoryFilterSql
 {
+    /// <summary>The condition when nothing narrows the rows.</summary>
+    public const string Everything = "1 = 1";
+
     public static string Where(MemoryFilter filter, MemoryViewer viewer, DynamicParameters parameters)
     {
         var clauses = new List<string>();
@@ -58,6 +61,6 @@ internal static class MemoryFilterSql
             clauses.Add("e.timestamp <= @until");
             parameters.Add("until", Storage.Timestamps.Format(until));
         }
-        return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses);
+        return clauses.Count == 0 ? Everything : string.Join(" AND ", clauses);
     }
 }

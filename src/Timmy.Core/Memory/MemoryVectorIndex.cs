@@ -89,6 +89,22 @@ public sealed class MemoryVectorIndex
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>Makes room for <paramref name="capacity"/> vectors of <paramref name="embedderId"/> in one allocation (before a
+    /// load, which knows how many are stored); never shrinks.</summary>
+    public void EnsureCapacity(string embedderId, int capacity)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (embedderId == EmbedderId && Dimensions > 0 && capacity > _slots.Length)
+            {
+                Array.Resize(ref _slots, capacity);
+                Array.Resize(ref _vectors, capacity * Dimensions);
+            }
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
     /// <summary>Changes what filters read of an entry (its sharing) without touching its vector.</summary>
     public void SetShared(string id, bool shared)
     {

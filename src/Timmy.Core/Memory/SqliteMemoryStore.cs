@@ -202,13 +202,23 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
         var where = MemoryFilterSql.Where(filter, viewer, parameters);
         parameters.Add("match", match);
         parameters.Add("limit", limit);
+        // With nothing to filter on, FTS5 ranks on its own and only the best rows are joined for their ids (a query
+        // with a common word matches most entries: joining every match cost as much as ranking them).
+        var sql = where == MemoryFilterSql.Everything
+            ? """
+              SELECT e.id, f.rank FROM (
+                  SELECT rowid, bm25(memory_fts) AS rank FROM memory_fts WHERE memory_fts MATCH @match ORDER BY rank LIMIT @limit
+              ) f JOIN memory_entries e ON e.seq = f.rowid
+              ORDER BY f.rank
+              """
+            : $"""
+              SELECT e.id, bm25(memory_fts) AS rank
+              FROM memory_fts JOIN memory_entries e ON e.seq = memory_fts.rowid
+              WHERE memory_fts MATCH @match AND {where}
+              ORDER BY rank LIMIT @limit
+              """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Id, double Rank)>(new CommandDefinition($"""
-            SELECT e.id, bm25(memory_fts) AS rank
-            FROM memory_fts JOIN memory_entries e ON e.seq = memory_fts.rowid
-            WHERE memory_fts MATCH @match AND {where}
-            ORDER BY rank LIMIT @limit
-            """, parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string Id, double Rank)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new LexicalMatch(r.Id, -r.Rank)).ToList();
     }
 
@@ -252,6 +262,10 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
     public async Task<int> LoadIndexAsync(string embedderId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Sized once for what is stored (growing by doubling left up to half the vector array unused and copied it
+        // each time it grew).
+        index.EnsureCapacity(embedderId, index.Count + await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM memory_entries WHERE embedder = @embedderId", new { embedderId }, cancellationToken: cancellationToken)));
         var loaded = 0;
         var after = 0L;
         while (true)
