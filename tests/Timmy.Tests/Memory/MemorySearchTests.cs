@@ -115,10 +115,12 @@ public sealed class MemorySearchTests : IAsyncLifetime
     {
         await _m.StoreAsync("the cat chased a mouse");
         await _m.StoreAsync("my kitten sleeps");
+        var all = (await _m.Service.SearchAsync(new MemorySearchQuery("cat"), cancellationToken: Ct)).Hits;
+        Assert.Equal(2, all.Count);
 
-        var strict = await _m.Service.SearchAsync(new MemorySearchQuery("cat") { MinScore = 0.9 }, cancellationToken: Ct);
+        var strict = await _m.Service.SearchAsync(new MemorySearchQuery("cat") { MinScore = (all[0].Score + all[1].Score) / 2 }, cancellationToken: Ct);
 
-        Assert.Equal(["the cat chased a mouse"], strict.Hits.Select(h => h.Entry.Content));
+        Assert.Equal([all[0].Entry.Content], strict.Hits.Select(h => h.Entry.Content));
     }
 
     [Fact]
