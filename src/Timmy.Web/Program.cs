@@ -28,7 +28,9 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 
 if (TimmyCommandLine.IsServerClient(commandLine.Verb))
 {
-    return await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
+    return commandLine.Verb == TimmyCommandLine.MemoryVerb
+        ? await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable)
+        : await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
