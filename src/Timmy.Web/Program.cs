@@ -5,6 +5,7 @@ using Timmy.Core.Storage;
 using Timmy.Core.Swarm;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
+using Timmy.Web.Api.Memory;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
 using Timmy.Web.Api.Swarm;
@@ -27,7 +28,9 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 
 if (TimmyCommandLine.IsServerClient(commandLine.Verb))
 {
-    return await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
+    return commandLine.Verb == TimmyCommandLine.MemoryVerb
+        ? await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable)
+        : await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
@@ -75,6 +78,7 @@ app.MapAuthEndpoints();
 app.MapTokenEndpoints();
 app.MapEventEndpoints();
 app.MapSwarmEndpoints();
+app.MapMemoryEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();

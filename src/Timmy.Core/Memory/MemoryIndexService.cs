@@ -22,6 +22,9 @@ public sealed class MemoryIndexService(
     TimeProvider time,
     ILogger<MemoryIndexService> logger) : PeriodicBackgroundService(time, logger)
 {
+    private readonly SemaphoreSlim _oneRun = new(1, 1);
+    private int _requested;
+
     /// <summary>Empties the index for the embedder in use and fills it from the database.</summary>
     public async Task<int> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -32,8 +35,51 @@ public sealed class MemoryIndexService(
         return loaded;
     }
 
-    /// <summary>Embeds every entry that lacks a vector of the embedder in use; returns how many it embedded.</summary>
+    /// <summary>Starts <see cref="ReindexOnceAsync"/> in the background (stopped by <paramref name="stopping"/>) unless a
+    /// re-embed is running or about to; false when one is.</summary>
+    public bool TryStartReindex(CancellationToken stopping)
+    {
+        if (state.Reindexing || Interlocked.CompareExchange(ref _requested, 1, 0) != 0)
+        {
+            return false;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ReindexOnceAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "The re-embed asked for failed");
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _requested, 0);
+            }
+        }, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Embeds every entry that lacks a vector of the embedder in use; returns how many it embedded. One run at a
+    /// time: a second caller waits for the first to end.</summary>
     public async Task<int> ReindexOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneRun.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReindexAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneRun.Release();
+        }
+    }
+
+    private async Task<int> ReindexAsync(CancellationToken cancellationToken)
     {
         var embedderId = embedder.Info.Id;
         var total = (await store.StatsAsync(embedderId, cancellationToken)).AwaitingEmbedding;

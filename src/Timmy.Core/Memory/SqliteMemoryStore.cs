@@ -371,5 +371,16 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
             new(Id, VectorBlob.FromBytes(Embedding), ContextType, Source, AgentId, SessionId, TaskId, Shared != 0, Timestamps.Parse(Timestamp));
     }
 
-    private sealed record DocumentRow(string? DocumentId, string? Name, long Chunks, long Characters, long Shared, string? AgentId, string StoredAt);
+    /// <summary>Settable, not positional: an aggregate over NULLs only (the owner's documents' agent) has no column type
+    /// SQLite can report, so Dapper must map it by name.</summary>
+    private sealed class DocumentRow
+    {
+        public string? DocumentId { get; init; }
+        public string? Name { get; init; }
+        public long Chunks { get; init; }
+        public long Characters { get; init; }
+        public long Shared { get; init; }
+        public string? AgentId { get; init; }
+        public string StoredAt { get; init; } = "";
+    }
 }

@@ -23,8 +23,9 @@ public sealed record ServerConnection(Uri BaseAddress, string Token)
         var token = environment(TokenVariable)?.Trim();
         if (string.IsNullOrEmpty(token))
         {
-            return (null, $"{TokenVariable} is not set: create an API token with the {ApiScopes.SwarmRead} and {ApiScopes.SwarmWrite} scopes " +
-                $"(dashboard: /settings/tokens) and export {TokenVariable}=tt_…");
+            return (null, $"{TokenVariable} is not set: create an API token with the scopes the verb needs (task, agents: {ApiScopes.SwarmRead} " +
+                $"and {ApiScopes.SwarmWrite}; memory: {ApiScopes.MemoryRead} and {ApiScopes.MemoryWrite}) (dashboard: /settings/tokens) " +
+                $"and export {TokenVariable}=tt_…");
         }
         return (new ServerConnection(address, token), null);
     }

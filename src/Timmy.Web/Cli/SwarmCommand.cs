@@ -2,14 +2,14 @@ namespace Timmy.Web.Cli;
 
 /// <summary>
 /// The verbs that drive the swarm of the running server over its API (the personas and auctions live in that
-/// process): <c>task post</c>, <c>task list</c> and <c>agents</c>. Errors are one line on the error stream. Exit codes:
-/// 0 done; 1 the task failed or was cancelled, the server could not be reached, refused the token or failed; 2 a wrong
-/// use (bad arguments, no token, or input the server refused as invalid).
+/// process): <c>task post</c>, <c>task list</c> and <c>agents</c>. Errors are one line on the error stream. Exit codes
+/// (<see cref="ServerVerb"/>): 0 done; 1 the task failed or was cancelled, the server could not be reached, refused the
+/// token or failed; 2 a wrong use (bad arguments, no token, or input the server refused as invalid).
 /// </summary>
 public sealed class SwarmCommand(HttpClient http, TextWriter output, TextWriter error, TimeProvider time)
 {
-    public const int FailedExitCode = 1;
-    public const int UsageExitCode = 2;
+    public const int FailedExitCode = ServerVerb.FailedExitCode;
+    public const int UsageExitCode = ServerVerb.UsageExitCode;
 
     public const string Usage = """
         Usage: timmy task post "description" [--max-bid N] [--wait]
@@ -22,18 +22,9 @@ public sealed class SwarmCommand(HttpClient http, TextWriter output, TextWriter 
     private static readonly HashSet<string> Flags = ["--wait"];
 
     /// <summary>Runs the verb with the console, against the server and token the options and environment name.</summary>
-    public static async Task<int> RunFromConsoleAsync(string verb, IReadOnlyList<string> arguments, Func<string, string?> environment)
-    {
-        var (options, problem) = CliOptions.Parse(arguments, Valued, Flags);
-        var (connection, missing) = options is null ? (null, problem) : ServerConnection.From(options.Value("--url"), environment);
-        if (connection is null)
-        {
-            return await MisuseAsync(Console.Error, missing!);
-        }
-        using var http = connection.CreateClient();
-        using var interrupt = new ConsoleInterrupt();
-        return await new SwarmCommand(http, Console.Out, Console.Error, TimeProvider.System).RunAsync(verb, arguments, interrupt.Token);
-    }
+    public static Task<int> RunFromConsoleAsync(string verb, IReadOnlyList<string> arguments, Func<string, string?> environment) =>
+        ServerVerb.RunFromConsoleAsync(arguments, Valued, Flags, environment,
+            (http, ct) => new SwarmCommand(http, Console.Out, Console.Error, TimeProvider.System).RunAsync(verb, arguments, ct));
 
     public async Task<int> RunAsync(string verb, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -43,52 +34,14 @@ public sealed class SwarmCommand(HttpClient http, TextWriter output, TextWriter 
             return await MisuseAsync(error, problem!);
         }
         var api = new SwarmApiClient(http);
-        try
+        return await ServerVerb.GuardAsync(http, error, "Stopped waiting; the task goes on in the server (see `timmy task list`).", async () => (verb, options.Words) switch
         {
-            return (verb, options.Words) switch
-            {
-                (TimmyCommandLine.TaskVerb, ["post", ..]) => await new TaskPostVerb(api, output, error, time).RunAsync(options, cancellationToken),
-                (TimmyCommandLine.TaskVerb, ["list"]) => await new TaskListVerb(api, output).RunAsync(options, cancellationToken),
-                (TimmyCommandLine.AgentsVerb, []) => await new AgentsVerb(api, output).RunAsync(cancellationToken),
-                _ => await MisuseAsync(error, Usage),
-            };
-        }
-        catch (HttpRequestException ex)
-        {
-            return await FailAsync($"Cannot reach the Timmy server at {http.BaseAddress} ({ex.Message}). " +
-                $"Start it with `timmy serve`, or point --url or {ServerConnection.UrlVariable} at it.");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return await FailAsync($"The Timmy server at {http.BaseAddress} did not answer in time.");
-        }
-        catch (OperationCanceledException)
-        {
-            return await FailAsync("Stopped waiting; the task goes on in the server (see `timmy task list`).");
-        }
-        catch (SwarmApiException ex) when (ex.Status == 401)
-        {
-            return await FailAsync($"The server refused the token (401): {ServerConnection.TokenVariable} is unknown or revoked.");
-        }
-        catch (SwarmApiException ex) when (ex.IsBadInput)
-        {
-            return await MisuseAsync(error, "Refused: " + ex.Message);
-        }
-        catch (SwarmApiException ex)
-        {
-            return await FailAsync($"The server refused ({ex.Status}): {ex.Message}");
-        }
+            (TimmyCommandLine.TaskVerb, ["post", ..]) => await new TaskPostVerb(api, output, error, time).RunAsync(options, cancellationToken),
+            (TimmyCommandLine.TaskVerb, ["list"]) => await new TaskListVerb(api, output).RunAsync(options, cancellationToken),
+            (TimmyCommandLine.AgentsVerb, []) => await new AgentsVerb(api, output).RunAsync(cancellationToken),
+            _ => await MisuseAsync(error, Usage),
+        }, cancellationToken);
     }
 
-    public static async Task<int> MisuseAsync(TextWriter error, string message)
-    {
-        await error.WriteLineAsync(message);
-        return UsageExitCode;
-    }
-
-    private async Task<int> FailAsync(string message)
-    {
-        await error.WriteLineAsync(message);
-        return FailedExitCode;
-    }
+    public static Task<int> MisuseAsync(TextWriter error, string message) => ServerVerb.MisuseAsync(error, message);
 }

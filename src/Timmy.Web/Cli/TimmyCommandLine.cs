@@ -2,7 +2,7 @@ namespace Timmy.Web.Cli;
 
 /// <summary>The <c>timmy</c> executable's verbs. With no verb it serves the dashboard; <c>migrate</c>
 /// applies database migrations and exits; <c>chat</c> talks to Timmy in the terminal; <c>task</c> and <c>agents</c> drive
-/// the running server's swarm over its API (<see cref="SwarmCommand"/>). Options (<c>--urls</c>, <c>--data-dir</c>) pass
+/// the running server's swarm over its API (<see cref="SwarmCommand"/>), <c>memory</c> its memory (<see cref="MemoryCommand"/>). Options (<c>--urls</c>, <c>--data-dir</c>) pass
 /// through to configuration.</summary>
 public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, string[] HostArguments)
 {
@@ -12,16 +12,17 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
     public const string Events = "events";
     public const string TaskVerb = "task";
     public const string AgentsVerb = "agents";
+    public const string MemoryVerb = "memory";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, TaskVerb, AgentsVerb, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, TaskVerb, AgentsVerb, MemoryVerb, Help];
 
     /// <summary>Every argument but the verb, in order: the verbs that are clients of a running server read their own
     /// options (<c>--wait</c> takes no value, which the host's parsing cannot know).</summary>
     public IReadOnlyList<string> ArgumentsBesideVerb { get; init; } = [];
 
     /// <summary>True for a verb that calls the running server's API instead of opening the data folder.</summary>
-    public static bool IsServerClient(string verb) => verb is TaskVerb or AgentsVerb;
+    public static bool IsServerClient(string verb) => verb is TaskVerb or AgentsVerb or MemoryVerb;
 
     public static TimmyCommandLine Parse(string[] args)
     {
@@ -69,12 +70,16 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
           task      the running server's swarm: `timmy task post "description" [--max-bid N] [--wait]` posts a task
                     (--wait prints its result, exit code 1 when it fails); `timmy task list [--status S] [--limit N]`
           agents    the running server's agents with their records (tasks won, completed, failed, sats earned)
+          memory    the running server's memory: `timmy memory search "text" [--type T] [--limit N]` prints the hits
+                    with score, type, source and time; `timmy memory add "text" [--type fact|conversation|document]
+                    [--shared]` stores one (a fact by default) and prints its id; `timmy memory facts`; `timmy memory stats`
           help      show this text
 
         Options:
           --urls <url>          where to listen (default http://127.0.0.1:8000)
           --data-dir <folder>   where swarm.db lives (default ./data; env TIMMY_DATA_DIR)
-          --url <url>           task, agents: the running server (default http://127.0.0.1:8000; env TIMMY_URL);
-                                they call its API with the token in TIMMY_TOKEN (scopes swarm:read, swarm:write)
+          --url <url>           task, agents, memory: the running server (default http://127.0.0.1:8000; env TIMMY_URL);
+                                they call its API with the token in TIMMY_TOKEN (scopes swarm:read, swarm:write;
+                                memory: memory:read, memory:write)
         """;
 }

@@ -40,6 +40,7 @@ public sealed class ServerConnectionTests
         Assert.Null(connection);
         Assert.StartsWith("TIMMY_TOKEN is not set", error);
         Assert.Contains("swarm:write", error);
+        Assert.Contains("memory:write", error);
     }
 
     [Theory]

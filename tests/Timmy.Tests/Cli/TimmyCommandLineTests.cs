@@ -25,6 +25,17 @@ public sealed class TimmyCommandLineTests
     }
 
     [Fact]
+    public void Parse_MemoryVerb_IsAServerClient_AndItsFlagsStayInOrder()
+    {
+        var parsed = TimmyCommandLine.Parse(["memory", "add", "--shared", "The owner likes tea.", "--type", "fact"]);
+
+        Assert.Equal(TimmyCommandLine.MemoryVerb, parsed.Verb);
+        Assert.True(TimmyCommandLine.IsServerClient(parsed.Verb));
+        Assert.Equal(["add", "--shared", "The owner likes tea.", "--type", "fact"], parsed.ArgumentsBesideVerb);
+        Assert.Contains("timmy memory search", TimmyCommandLine.Usage);
+    }
+
+    [Fact]
     public void Parse_VerbAfterOptions_IsFoundAndOptionsKept()
     {
         var parsed = TimmyCommandLine.Parse(["--data-dir", "/tmp/x", "migrate"]);

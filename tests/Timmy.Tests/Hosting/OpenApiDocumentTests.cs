@@ -77,6 +77,10 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
     [InlineData("/api/v1/tasks/{id}/bids", "amount_sats")]
     [InlineData("/api/v1/tasks/{id}/result", "result")]
     [InlineData("/api/v1/agents", "capabilities")]
+    [InlineData("/api/v1/memory", "context_type")]
+    [InlineData("/api/v1/memory/facts", "key")]
+    [InlineData("/api/v1/memory/documents", "content")]
+    [InlineData("/api/v1/memory/prune", "older_than_days")]
     public async Task Document_Post_ShowsTheBodysFields(string path, string field)
     {
         var document = await DocumentAsync();
@@ -121,6 +125,56 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
         Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
         Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
         Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+    }
+
+    [Theory]
+    [InlineData("get", "/api/v1/memory")]
+    [InlineData("post", "/api/v1/memory")]
+    [InlineData("get", "/api/v1/memory/{id}")]
+    [InlineData("patch", "/api/v1/memory/{id}")]
+    [InlineData("delete", "/api/v1/memory/{id}")]
+    [InlineData("get", "/api/v1/memory/search")]
+    [InlineData("get", "/api/v1/memory/context")]
+    [InlineData("get", "/api/v1/memory/facts")]
+    [InlineData("post", "/api/v1/memory/facts")]
+    [InlineData("get", "/api/v1/memory/documents")]
+    [InlineData("post", "/api/v1/memory/documents")]
+    [InlineData("delete", "/api/v1/memory/documents/{id}")]
+    [InlineData("get", "/api/v1/memory/stats")]
+    [InlineData("post", "/api/v1/memory/prune")]
+    [InlineData("post", "/api/v1/memory/reindex")]
+    public async Task Document_MemoryOperation_IsTaggedMemory_WithAnIdAndASummary(string method, string path)
+    {
+        var document = await DocumentAsync();
+
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), path);
+        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+        Assert.Equal(["Memory"], operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Document_MemorySearch_ShowsItsFilters()
+    {
+        var document = await DocumentAsync();
+
+        var search = document.GetProperty("paths").GetProperty("/api/v1/memory/search").GetProperty("get");
+
+        Assert.Equal(["agent", "limit", "min_score", "q", "session", "since", "task", "type", "until"],
+            search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Document_DocumentUpload_TakesJsonAndAForm()
+    {
+        var document = await DocumentAsync();
+
+        var upload = document.GetProperty("paths").GetProperty("/api/v1/memory/documents").GetProperty("post");
+
+        var content = upload.GetProperty("requestBody").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out _), content.ToString());
+        Assert.True(content.TryGetProperty("multipart/form-data", out _), content.ToString());
     }
 
     [Fact]

@@ -34,37 +34,49 @@ public sealed class OwnerFacts(MemoryService memory, IMemoryStore store, OwnerFa
     /// <summary>Stores a fact, or updates the one under its key; null when it was already known as it is.</summary>
     /// <exception cref="InvalidFieldException">The fact's text is empty or too long.</exception>
     public async Task<MemoryEntry?> RememberAsync(
-        StatedFact fact, string source, string? sessionId = null, bool byModel = false, CancellationToken cancellationToken = default)
+        StatedFact fact, string source, string? sessionId = null, bool byModel = false, CancellationToken cancellationToken = default) =>
+        await RecordAsync(fact, source, sessionId, byModel, cancellationToken: cancellationToken) is { Changed: true } remembered
+            ? remembered.Entry
+            : null;
+
+    /// <summary>Stores a fact (shared with the agents when <paramref name="shared"/>), or updates the one under its key
+    /// (its sharing too, when <paramref name="shared"/> is given); when the fact was already known as it is, answers the
+    /// entry that knew it, unchanged.</summary>
+    /// <exception cref="InvalidFieldException">The fact's text is empty or too long.</exception>
+    public async Task<RememberedFact> RecordAsync(
+        StatedFact fact, string source, string? sessionId = null, bool byModel = false, bool? shared = null,
+        CancellationToken cancellationToken = default)
     {
         var key = FactKeys.Normalise(fact.Key);
         if (key is not null && await store.FactByKeyAsync(key, cancellationToken) is { } known)
         {
             return string.Equals(known.Content, fact.Text.Trim(), StringComparison.OrdinalIgnoreCase)
-                ? null
-                : await memory.UpdateAsync(known.Id, new MemoryEdit(fact.Text), MemoryViewer.Owner, cancellationToken);
+                ? new RememberedFact(known, false, false)
+                : new RememberedFact(await memory.UpdateAsync(known.Id, new MemoryEdit(fact.Text, shared), MemoryViewer.Owner, cancellationToken), true, false);
         }
-        if (key is null && await KnownWordForWordAsync(fact.Text, cancellationToken))
+        if (key is null && await KnownWordForWordAsync(fact.Text, cancellationToken) is { } same)
         {
-            return null;
+            return new RememberedFact(same, false, false);
         }
-        return await memory.StoreAsync(new NewMemory(fact.Text, MemoryContextTypes.Fact, source)
+        return new RememberedFact(await memory.StoreAsync(new NewMemory(fact.Text, MemoryContextTypes.Fact, source)
         {
             SessionId = sessionId,
+            Shared = shared ?? false,
             Metadata = JsonSerializer.Serialize(new { fact_key = key, learned_by = byModel ? "model" : "rules" }),
-        }, cancellationToken);
+        }, cancellationToken), true, true);
     }
 
-    private async Task<bool> KnownWordForWordAsync(string text, CancellationToken cancellationToken)
+    private async Task<MemoryEntry?> KnownWordForWordAsync(string text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MemorySearchQuery.MaxTextLength)
         {
-            return false;
+            return null;
         }
         var similar = await memory.SearchAsync(new MemorySearchQuery(text)
         {
             Filter = new MemoryFilter { ContextTypes = [MemoryContextTypes.Fact], AgentId = MemoryFilter.OwnerAgentId },
             Limit = 5,
         }, cancellationToken);
-        return similar.Hits.Any(h => string.Equals(h.Entry.Content, text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return similar.Hits.Select(h => h.Entry).FirstOrDefault(e => string.Equals(e.Content, text.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }

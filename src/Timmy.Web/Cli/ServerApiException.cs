@@ -1,7 +1,7 @@
 namespace Timmy.Web.Cli;
 
 /// <summary>The server answered a client verb's request with an error: its status and the problem in one line.</summary>
-public sealed class SwarmApiException(int status, string message) : Exception(message)
+public sealed class ServerApiException(int status, string message) : Exception(message)
 {
     public int Status { get; } = status;
 
