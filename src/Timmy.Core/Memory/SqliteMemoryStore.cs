@@ -356,5 +356,16 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
             new(Id, VectorBlob.FromBytes(Embedding), ContextType, AgentId, SessionId, TaskId, Shared != 0, Timestamps.Parse(Timestamp));
     }
 
-    private sealed record DocumentRow(string? DocumentId, string? Name, long Chunks, long Characters, long Shared, string? AgentId, string StoredAt);
+    /// <summary>Settable properties, not a constructor: with no rows, SQLite reports the aggregate columns as BLOBs and
+    /// Dapper would find no constructor of that signature.</summary>
+    private sealed class DocumentRow
+    {
+        public string? DocumentId { get; set; }
+        public string? Name { get; set; }
+        public long Chunks { get; set; }
+        public long Characters { get; set; }
+        public long Shared { get; set; }
+        public string? AgentId { get; set; }
+        public string StoredAt { get; set; } = "";
+    }
 }
