@@ -54,6 +54,9 @@ public partial class MemoryPage
 
     private CancellationToken Ct => HttpContext.RequestAborted;
 
+    /// <summary>False while the reads of <see cref="OnInitializedAsync"/> are under way (the page may render meanwhile).</summary>
+    private bool Loaded { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Filters = MemoryFilters.From(Query, Type, Agent, Since, Until, Before);
@@ -66,6 +69,7 @@ public partial class MemoryPage
         Agents = Stats.Stats.ByAgent.Select(a => MemoryFormat.Owner(a.AgentId))
             .Append(MemoryFilter.OwnerAgentId).Concat(Filters.Agent is { } chosen ? [chosen] : [])
             .Distinct().Order(StringComparer.Ordinal).ToList();
+        Loaded = true;
     }
 
     private async Task AddFactAsync()

@@ -81,6 +81,21 @@ public sealed partial class MemoryPagesTests : IAsyncLifetime
         Assert.Contains("← Newest", second);
     }
 
+    [Fact]
+    public async Task MemoryPage_SearchOverLongEntries_RendersTheirExcerpts()
+    {
+        var word = string.Join('-', Enumerable.Repeat("reconcile-the-quarterly-lightning-channel-statements", 3));
+        await Memory.StoreAsync(new NewMemory("The owner reconciles the ledger export every quarter using " + word, MemoryContextTypes.Fact, "test"), Ct);
+        await _factory.Service<DocumentMemory>().StoreAsync("runbook.md",
+            "# Reconciling the statements with the ledger export\n\n" + string.Join(' ', Enumerable.Repeat("filler words here", 300))
+            + "\n\nReconcile each line of the ledger export with " + new string('x', 120) + ".\n", false, cancellationToken: Ct);
+
+        var response = await _browser.GetAsync("/memory?q=" + Uri.EscapeDataString("reconcile the ledger export"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<mark>ledger</mark>", await response.Content.ReadAsStringAsync(Ct));
+    }
+
     [Theory]
     [InlineData("type=bogus", "'bogus' is not a kind of entry")]
     [InlineData("since=yesterday", "The 'from' date 'yesterday' is not a date like 2026-03-01.")]
