@@ -14,6 +14,7 @@ using Timmy.Web.Auth;
 using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Events;
+using Timmy.Web.Components.Memory;
 using Timmy.Web.Components.Router;
 using Timmy.Web.Components.Swarm;
 using Timmy.Web.Hosting;
@@ -49,6 +50,7 @@ builder.Services.AddSwarm();
 builder.Services.AddMemory();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
+builder.Services.AddMemoryPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -83,6 +85,7 @@ app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
 app.MapSwarmFragments();
+app.MapMemoryFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -17,6 +17,9 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     /// <summary>Stands for the seeded task's id in a page's path.</summary>
     private const string TaskPath = "/swarm/tasks/{task}";
 
+    /// <summary>A search on the memory page, with highlighted words in long entries.</summary>
+    private const string MemorySearchPath = "/memory?q=reconcile the ledger export";
+
     /// <summary>Whatever sticks out of the window and is not inside a box that scrolls or clips it on purpose.</summary>
     private const string Overflow = """
         () => {
@@ -37,7 +40,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     public static TheoryData<string, int, int> Pages()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens" })
+        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens", "/memory", MemorySearchPath })
         {
             data.Add(path, 390, 844);
             data.Add(path, 1280, 800);
@@ -56,9 +59,14 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GotoAsync(path switch { "/" => "/?c=" + conversation, TaskPath => "/swarm/tasks/" + SeededTask[fixture], _ => path });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await BrowserFixture.ScreenshotAsync(page, $"fit-{(path == "/" ? "home" : path.Trim('/').Replace("{", "").Replace("}", "").Replace('/', '-'))}-{width}");
+        await BrowserFixture.ScreenshotAsync(page, $"fit-{(path == "/" ? "home" : path == MemorySearchPath ? "memory-search" : path.Trim('/').Replace("{", "").Replace("}", "").Replace('/', '-'))}-{width}");
 
         await AssertFitsAsync(page, width);
+        if (path.StartsWith("/memory", StringComparison.Ordinal))
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Memory");
+            await Assertions.Expect(page.Locator(".memory-item").First).ToBeVisibleAsync();
+        }
         if (path == "/")
         {
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeInViewportAsync(new() { Ratio = 1 });
@@ -131,6 +139,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
             fixture.Ollama.Default = FakeReply.Answer(LongAnswer);
             SeededTask[fixture] = await PostTaskAsync(context, "Research and summarize: " + string.Join(' ', Enumerable.Repeat("reconcile-the-quarterly-lightning-channel-statements-with-the-ledger", 4)));
             await PostTaskAsync(context, "Fix the bug in the login function");
+            await SeedMemoryAsync(context);
             fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
             SeededConversation[fixture] = session!;
             return session!;
@@ -152,6 +161,29 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         |---|---|---|---|---|
         | a fairly long cell | another fairly long cell | and one more | and another | the last one |
         """;
+
+    /// <summary>A long fact with an unbroken word, and a Markdown document with long headings, through the memory page.</summary>
+    private static async Task SeedMemoryAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/memory");
+        await page.GetByLabel("A fact about you").FillAsync(
+            "The owner reconciles the ledger export every quarter using " + string.Join('-', Enumerable.Repeat("reconcile-the-quarterly-lightning-channel-statements", 3)));
+        await page.GetByLabel("Kind (optional)").SelectOptionAsync("occupation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remember" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-memory-notice]")).ToHaveTextAsync("Fact remembered.");
+        await page.GetByLabel("A text or Markdown file (.txt, .md)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "quarterly-lightning-channel-statements-reconciliation-runbook-with-a-long-name.md",
+            MimeType = "text/markdown",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                "# Reconciling the quarterly Lightning channel statements with the on-chain ledger export\n\n" + LongAnswer
+                + "\n\n## Step two: compare the export line by line\n\nReconcile each line of the ledger export with " + new string('x', 120) + ".\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-memory-notice]")).ToContainTextAsync("Stored");
+        await page.CloseAsync();
+    }
 
     /// <summary>Posts a task from the control room and waits until it is done; returns its id.</summary>
     private static async Task<string> PostTaskAsync(IBrowserContext context, string description)

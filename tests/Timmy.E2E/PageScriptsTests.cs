@@ -15,6 +15,7 @@ public sealed partial class PageScriptsTests(BrowserFixture fixture) : IClassFix
     [InlineData("/swarm/events", "SummaryCards.razor.js EventsPage.razor.js")]
     [InlineData("/router/status", "RouterStatusPage.razor.js")]
     [InlineData("/settings/tokens", "page-actions.js")]
+    [InlineData("/memory", "MemoryPage.razor.js page-actions.js")]
     public async Task Page_LoadsOnlyItsOwnScripts(string path, string expected)
     {
         await using var context = await fixture.NewOwnerContextAsync();

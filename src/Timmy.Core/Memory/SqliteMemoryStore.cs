@@ -371,8 +371,8 @@ public sealed class SqliteMemoryStore(IDbConnectionFactory connections, IEventLo
             new(Id, VectorBlob.FromBytes(Embedding), ContextType, Source, AgentId, SessionId, TaskId, Shared != 0, Timestamps.Parse(Timestamp));
     }
 
-    /// <summary>Settable, not positional: an aggregate over NULLs only (the owner's documents' agent) has no column type
-    /// SQLite can report, so Dapper must map it by name.</summary>
+    /// <summary>Settable, not positional: an aggregate over NULLs only (the owner's documents' agent), or any column of an
+    /// empty result, has no type SQLite can report, so Dapper must map it by name.</summary>
     private sealed class DocumentRow
     {
         public string? DocumentId { get; init; }

@@ -22,6 +22,9 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/swarm/events?type=task.*&task_id=t1", "Event log")]
     [InlineData("/settings/tokens", "API tokens")]
     [InlineData("/router/status", "Router")]
+    [InlineData("/memory", "Memory")]
+    [InlineData("/memory?q=coffee&type=fact&agent=owner&since=2026-01-01&until=2026-12-31", "Memory")]
+    [InlineData("/memory?type=nonsense&since=never", "Memory")]
     public async Task Page_SignedIn_RendersWithItsHeading(string path, string heading)
     {
         var browser = await OwnerBrowserSession.SignInAsync(host);
@@ -42,6 +45,10 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/swarm/events")]
     [InlineData("/settings/tokens")]
     [InlineData("/router/status")]
+    [InlineData("/memory")]
+    [InlineData("/memory/0190f3c2-0000-7000-8000-000000000000")]
+    [InlineData("/memory/fragments/results")]
+    [InlineData("/memory/fragments/stats")]
     public async Task Page_Anonymous_RedirectsToLogin(string path)
     {
         var response = await host.CreateAnonymousClient().GetAsync(path, Ct);
@@ -57,6 +64,7 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/marketplace")]
     [InlineData("/settings/tokens")]
     [InlineData("/router/status")]
+    [InlineData("/memory")]
     public async Task Page_WithApiToken_RedirectsToLogin(string path)
     {
         // Tokens are for the API: a page (and its forms) takes only the owner's sign-in cookie.

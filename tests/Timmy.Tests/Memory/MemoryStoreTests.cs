@@ -19,6 +19,10 @@ public sealed class MemoryStoreTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _m.DisposeAsync();
 
     [Fact]
+    public async Task Documents_NoneStored_IsAnEmptyList() =>
+        Assert.Empty(await _m.Store.DocumentsAsync(MemoryViewer.Owner, TestContext.Current.CancellationToken));
+
+    [Fact]
     public async Task Store_KeepsEveryField_TheVectorAsFloat32Blob_AndLogsStored()
     {
         var entry = await _m.Service.StoreAsync(new NewMemory("  The owner's name is Alex.  ", MemoryContextTypes.Fact, "chat")

@@ -11,6 +11,7 @@ public static class NavItems
         new("/swarm/live", "📡", "Control room"),
         new("/swarm/tasks", "📝", "Tasks"),
         new("/marketplace", "🏪", "Marketplace"),
+        new("/memory", "🧠", "Memory"),
         new("/swarm/events", "📜", "Event log"),
         new("/router/status", "🚦", "Router"),
         new("/settings/tokens", "🎟️", "API tokens"),
