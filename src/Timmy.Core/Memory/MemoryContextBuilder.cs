@@ -8,7 +8,9 @@ namespace Timmy.Core.Memory;
 /// get_memory_context: searches the memory for a query and packs the most relevant entries, each with where it came
 /// from, into a token budget (estimated as <see cref="TokenEstimator"/> does for prompts). An entry that would overflow
 /// is cut to what fits when a useful part still does, and packing stops there. Only entries that match by words or reach
-/// <see cref="MemoryOptions.ContextMinSimilarity"/> by meaning are used: a prompt is better without noise.
+/// <see cref="MemoryOptions.ContextMinSimilarity"/> by meaning are used, at most <see cref="MemoryOptions.ContextMaxEntries"/>,
+/// and an entry that says word for word what a packed one says is skipped (the owner asking the same question in
+/// several conversations is remembered once): a prompt is better without noise.
 /// </summary>
 public sealed class MemoryContextBuilder(MemorySearch search, IOptions<MemoryOptions> options)
 {
@@ -32,9 +34,18 @@ public sealed class MemoryContextBuilder(MemorySearch search, IOptions<MemoryOpt
         }, cancellationToken);
         var lines = new List<string> { Heading };
         var used = new List<MemorySearchHit>();
+        var said = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var tokens = TokenEstimator.Estimate(Heading);
         foreach (var hit in result.Hits)
         {
+            if (used.Count == options.Value.ContextMaxEntries)
+            {
+                break;
+            }
+            if (!said.Add(hit.Entry.Content.Trim()))
+            {
+                continue;
+            }
             var line = Line(hit.Entry);
             var cost = TokenEstimator.Estimate(line) + 1;
             if (tokens + cost > maxTokens)

@@ -26,6 +26,9 @@ public sealed class MemoryOptions
     /// <summary>Most tokens of remembered context put into one of Timmy's prompts.</summary>
     public int ContextTokens { get; set; } = 600;
 
+    /// <summary>Most entries put into one prompt, however many fit.</summary>
+    public int ContextMaxEntries { get; set; } = 6;
+
     /// <summary>Whether Timmy's chat stores each turn and recalls memories into his prompt.</summary>
     public bool ChatMemory { get; set; } = true;
 

@@ -37,6 +37,10 @@ public sealed class ValidateMemoryOptions : IValidateOptions<MemoryOptions>
         {
             failures.Add($"{prefix}ContextTokens must be between 0 and 100000 (was {options.ContextTokens}).");
         }
+        if (options.ContextMaxEntries is < 1 or > 100)
+        {
+            failures.Add($"{prefix}ContextMaxEntries must be between 1 and 100 (was {options.ContextMaxEntries}).");
+        }
         if (options.ReindexBatch is < 1 or > 1024)
         {
             failures.Add($"{prefix}ReindexBatch must be between 1 and 1024 (was {options.ReindexBatch}).");

@@ -87,12 +87,8 @@ public partial class MemoryPage
         }
         try
         {
-            var stored = await OwnerFacts.RememberAsync(new StatedFact(FactText, key), FactSource, cancellationToken: Ct);
-            if (stored is not null && FactShared != stored.Shared)
-            {
-                await Memory.UpdateAsync(stored.Id, new MemoryEdit(Shared: FactShared), MemoryViewer.Owner, Ct);
-            }
-            Done(stored is null ? MemoryNotice.FactKnown : MemoryNotice.FactAdded, "facts");
+            var recorded = await OwnerFacts.RecordAsync(new StatedFact(FactText, key), FactSource, shared: FactShared, cancellationToken: Ct);
+            Done(recorded.Changed ? MemoryNotice.FactAdded : MemoryNotice.FactKnown, "facts");
         }
         catch (InvalidFieldException ex)
         {

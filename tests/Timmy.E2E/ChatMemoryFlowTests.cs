@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Timmy.E2E.Infrastructure;
+
+namespace Timmy.E2E;
+
+/// <summary>Timmy remembers across conversations: a fact told in one is found on the memory page, and a question in
+/// the next is answered with it, shown under the answer as "remembered: …" with a link to the entry.</summary>
+public sealed class ChatMemoryFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AFactToldInOneConversation_IsRememberedInTheNext_WithALinkToIt()
+    {
+        await using var context = await fixture.NewOwnerContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/?c=new");
+        await page.GetByLabel("Message Timmy").FillAsync("My name is Ada.");
+        await page.GetByLabel("Message Timmy").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".chat-log .chat-assistant").Last.Locator("[data-chat-meta]")).ToBeVisibleAsync();
+
+        // The fact is learned after the answer, off its path: the memory page finds it as the owner searches.
+        await page.GotoAsync("/memory?q=Ada");
+        await Assertions.Expect(page.Locator(".memory-item[data-type='fact']").First).ToContainTextAsync("The owner's name is Ada.",
+            new() { Timeout = 20_000 });
+
+        await page.GotoAsync("/?c=new");
+        await page.GetByLabel("Message Timmy").FillAsync("What is my name?");
+        await page.GetByLabel("Message Timmy").PressAsync("Enter");
+        var remembered = page.Locator(".chat-log .chat-assistant").Last.Locator("[data-chat-remembered]");
+        await Assertions.Expect(remembered).ToContainTextAsync("remembered:");
+        var link = remembered.Locator("[data-remembered-entry]").Filter(new() { HasText = "The owner's name is Ada." });
+        await Assertions.Expect(link).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "chat-remembered");
+
+        await link.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/memory/[0-9a-f-]+$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The owner's name is Ada.");
+        Assert.Empty(fixture.ConsoleErrors);
+    }
+}
