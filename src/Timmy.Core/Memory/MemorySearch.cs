@@ -30,8 +30,12 @@ public sealed class MemorySearch(
         var candidates = Math.Max(limit * 3, 50);
         var fts = FtsQuery.From(query.Text);
 
+        // The words are read from SQLite while the vectors are compared in memory: the two take different cores.
+        var lexicalRead = fts.Match is null
+            ? Task.FromResult<IReadOnlyList<LexicalMatch>>([])
+            : Task.Run(() => store.LexicalAsync(fts.Match, query.Filter, query.Viewer, candidates, cancellationToken), cancellationToken);
         var (semantic, problem) = await SemanticAsync(query, candidates, cancellationToken);
-        var lexical = fts.Match is null ? [] : await store.LexicalAsync(fts.Match, query.Filter, query.Viewer, candidates, cancellationToken);
+        var lexical = await lexicalRead;
 
         var lexicalWeight = semantic is null || embedder.Info.LexicalOnly ? 1.0 : LexicalWeight;
         var best = (semantic is null ? 0 : 1) + (fts.Match is null ? 0 : lexicalWeight);

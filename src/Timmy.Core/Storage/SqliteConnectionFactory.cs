@@ -28,9 +28,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             Pooling = true,
             DefaultTimeout = Math.Max(1, storage.BusyTimeoutMs / 1000),
         }.ToString();
-        // Per-connection settings; journal_mode=WAL is stored in the file, so it is set once.
+        // Per-connection settings; journal_mode=WAL is stored in the file, so it is set once. Reads go through a memory
+        // map of up to 256 MiB (the OS's page cache, shared by every pooled connection) instead of a copy per page: a
+        // filtered full-text search of the memory reads thousands of rows.
         _busyTimeout = TimeSpan.FromMilliseconds(storage.BusyTimeoutMs);
-        _pragmas = $"PRAGMA busy_timeout={storage.BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        _pragmas = $"PRAGMA busy_timeout={storage.BusyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA mmap_size=268435456;";
     }
 
     public string DatabasePath { get; }
