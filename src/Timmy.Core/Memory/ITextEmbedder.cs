@@ -12,4 +12,10 @@ public interface ITextEmbedder
 
     /// <exception cref="EmbedderUnavailableException">The embedder cannot answer now.</exception>
     Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>One search query's vector. An embedder with a queue answers it ahead of the texts waiting to be stored,
+    /// so a burst of stores never holds up a search.</summary>
+    /// <exception cref="EmbedderUnavailableException">The embedder cannot answer now.</exception>
+    async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken = default) =>
+        (await EmbedAsync([text], cancellationToken))[0];
 }

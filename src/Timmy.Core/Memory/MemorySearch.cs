@@ -74,7 +74,7 @@ public sealed class MemorySearch(
         float[] vector;
         try
         {
-            vector = (await embedder.EmbedAsync([query.Text], cancellationToken))[0];
+            vector = await embedder.EmbedQueryAsync(query.Text, cancellationToken);
         }
         catch (EmbedderUnavailableException ex)
         {

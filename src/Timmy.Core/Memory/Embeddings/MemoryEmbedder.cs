@@ -8,12 +8,15 @@ namespace Timmy.Core.Memory.Embeddings;
 /// <summary>The embedder the memory uses (a singleton). Callers' texts wait in a bounded queue (a full queue makes
 /// the caller wait, honouring its cancellation); ONE worker on its own thread takes what is queued, up to MaxBatch
 /// texts, embeds it in one model call and hands each caller its slice, so a burst of stores costs a few batched
-/// model runs and never occupies the web requests' thread pool. A failing batch fails only its own callers, each
+/// model runs and never occupies the web requests' thread pool. Search queries (<see cref="EmbedQueryAsync"/>) have their
+/// own lane: the worker takes them before anything queued to be stored, and embeds them without it, so a search waits
+/// at most for the batch already running, never for a burst of stores. A failing batch fails only its own callers, each
 /// with <see cref="EmbedderUnavailableException"/>; later batches go on.</summary>
 public sealed class MemoryEmbedder : ITextEmbedder, IAsyncDisposable
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly Channel<EmbedRequest> _queue;
+    private readonly Channel<EmbedRequest> _queries = Channel.CreateUnbounded<EmbedRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
     private readonly int _maxBatch;
@@ -63,6 +66,18 @@ public sealed class MemoryEmbedder : ITextEmbedder, IAsyncDisposable
         return (await Task.WhenAll(parts)).SelectMany(vectors => vectors).ToArray();
     }
 
+    /// <summary>One query's vector, embedded ahead of the texts queued to be stored.</summary>
+    public async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var request = new EmbedRequest([text], cancellationToken);
+        if (!_queries.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(MemoryEmbedder));
+        }
+        return (await request.Answer)[0];
+    }
+
     private async Task<float[][]> EnqueueAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var request = new EmbedRequest(texts, cancellationToken);
@@ -97,6 +112,18 @@ public sealed class MemoryEmbedder : ITextEmbedder, IAsyncDisposable
             return false;
         }
         var texts = 0;
+        while (texts < _maxBatch && _queries.Reader.TryRead(out var query))
+        {
+            if (!query.IsFinished)
+            {
+                batch.Add(query);
+                texts++;
+            }
+        }
+        if (batch.Count > 0)
+        {
+            return true; // queries alone: the stores' next batch follows
+        }
         if (_carried is { IsFinished: false } carried)
         {
             batch.Add(carried);
@@ -124,7 +151,9 @@ public sealed class MemoryEmbedder : ITextEmbedder, IAsyncDisposable
     {
         try
         {
-            return _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask().GetAwaiter().GetResult();
+            var stores = _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+            var queries = _queries.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+            return Task.WhenAny(stores, queries).GetAwaiter().GetResult().GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -198,11 +227,12 @@ public sealed class MemoryEmbedder : ITextEmbedder, IAsyncDisposable
             return;
         }
         _queue.Writer.TryComplete();
+        _queries.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _worker;
         var stopped = new ObjectDisposedException(nameof(MemoryEmbedder), "The memory embedder stopped.");
         _carried?.Fail(stopped);
-        while (_queue.Reader.TryRead(out var request))
+        while (_queue.Reader.TryRead(out var request) || _queries.Reader.TryRead(out request))
         {
             request.Fail(stopped);
         }

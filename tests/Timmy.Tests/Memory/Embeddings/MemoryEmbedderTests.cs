@@ -133,4 +133,30 @@ public sealed class MemoryEmbedderTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => embedder.EmbedAsync(["too late"], Ct));
         Assert.True(generator.Disposed);
     }
+
+    [Fact]
+    public async Task AQuery_IsEmbeddedAheadOfABurstOfStores()
+    {
+        var generator = new CountingEmbeddingGenerator { HoldFirstBatch = true };
+        await using var embedder = Embedder(generator, maxBatch: 8);
+        var first = await HoldTheWorkerAsync(embedder, generator);
+        var stores = Enumerable.Range(0, 5).Select(i => embedder.EmbedAsync(Enumerable.Range(0, 8).Select(j => $"note {i}.{j}").ToArray(), Ct)).ToList();
+
+        var query = embedder.EmbedQueryAsync("what did I note?", Ct);
+        generator.Release();
+
+        Assert.Equal(HashingEmbeddingGenerator.Embed("what did I note?"), await query);
+        await Task.WhenAll(stores);
+        await first;
+        Assert.Equal([1, 1, 8, 8, 8, 8, 8], generator.BatchSizes);
+    }
+
+    [Fact]
+    public async Task AQueryAfterDispose_IsRefused()
+    {
+        var embedder = Embedder(new CountingEmbeddingGenerator());
+        await embedder.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => embedder.EmbedQueryAsync("too late", Ct));
+    }
 }
