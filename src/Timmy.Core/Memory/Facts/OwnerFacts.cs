@@ -23,21 +23,13 @@ public sealed class OwnerFacts(MemoryService memory, IMemoryStore store, OwnerFa
         var learned = new List<MemoryEntry>();
         foreach (var fact in extraction.Facts)
         {
-            if (await RememberAsync(fact, ChatSource, sessionId, extraction.ByModel, cancellationToken) is { } entry)
+            if (await RecordAsync(fact, ChatSource, sessionId, extraction.ByModel, cancellationToken: cancellationToken) is { Changed: true } recorded)
             {
-                learned.Add(entry);
+                learned.Add(recorded.Entry);
             }
         }
         return learned;
     }
-
-    /// <summary>Stores a fact, or updates the one under its key; null when it was already known as it is.</summary>
-    /// <exception cref="InvalidFieldException">The fact's text is empty or too long.</exception>
-    public async Task<MemoryEntry?> RememberAsync(
-        StatedFact fact, string source, string? sessionId = null, bool byModel = false, CancellationToken cancellationToken = default) =>
-        await RecordAsync(fact, source, sessionId, byModel, cancellationToken: cancellationToken) is { Changed: true } remembered
-            ? remembered.Entry
-            : null;
 
     /// <summary>Stores a fact (shared with the agents when <paramref name="shared"/>), or updates the one under its key
     /// (its sharing too, when <paramref name="shared"/> is given); when the fact was already known as it is, answers the

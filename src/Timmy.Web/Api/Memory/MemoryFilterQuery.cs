@@ -58,20 +58,8 @@ public sealed partial class MemoryFilterQuery
     }
 
     /// <summary>A value of at most <see cref="MaxIdLength"/> characters, or null when empty.</summary>
-    public static string? Bounded(string key, string? value, Dictionary<string, string[]> errors)
-    {
-        value = value?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (value.Length > MaxIdLength)
-        {
-            errors[key] = [$"'{key}' must be at most {MaxIdLength} characters."];
-            return null;
-        }
-        return value;
-    }
+    public static string? Bounded(string key, string? value, Dictionary<string, string[]> errors) =>
+        QueryField.Bounded(key, value, MaxIdLength, errors);
 
     private static DateTimeOffset? Time(string key, string? value, Dictionary<string, string[]> errors)
     {

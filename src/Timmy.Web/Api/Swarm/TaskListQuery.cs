@@ -24,28 +24,13 @@ public static class TaskListQuery
         var query = new TaskQuery
         {
             Statuses = wanted,
-            AgentId = Bounded("agent", agent, SwarmEndpoints.MaxIdLength, errors),
-            ParentTaskId = Bounded("parent", parent, SwarmEndpoints.MaxIdLength, errors),
-            Text = Bounded("q", text, MaxTextLength, errors),
-            BeforeId = Bounded("before", before, SwarmEndpoints.MaxIdLength, errors),
+            AgentId = QueryField.Bounded("agent", agent, SwarmEndpoints.MaxIdLength, errors),
+            ParentTaskId = QueryField.Bounded("parent", parent, SwarmEndpoints.MaxIdLength, errors),
+            Text = QueryField.Bounded("q", text, MaxTextLength, errors),
+            BeforeId = QueryField.Bounded("before", before, SwarmEndpoints.MaxIdLength, errors),
             Limit = limit ?? TaskQuery.DefaultLimit,
         };
         return (query, errors);
-    }
-
-    private static string? Bounded(string key, string? value, int maxLength, Dictionary<string, string[]> errors)
-    {
-        value = value?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (value.Length > maxLength)
-        {
-            errors[key] = [$"'{key}' must be at most {maxLength} characters."];
-            return null;
-        }
-        return value;
     }
 
     private static string Clip(string value) => value.Length <= 20 ? value : value[..20] + "…";
