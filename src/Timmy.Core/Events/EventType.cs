@@ -53,6 +53,15 @@ public static class EventType
     public const string MemoryPruned = "memory.pruned";
     public const string MemoryReindexed = "memory.reindexed";
 
+    public const string PaymentInvoiceCreated = "payment.invoice_created";
+    public const string PaymentSettled = "payment.settled";
+    public const string PaymentExpired = "payment.expired";
+    public const string PaymentSent = "payment.sent";
+    public const string PaymentFailed = "payment.failed";
+    public const string PaymentDrift = "payment.drift";
+    public const string PaymentBudgetChanged = "payment.budget_changed";
+    public const string PaymentTokenRevoked = "payment.token_revoked";
+
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -66,6 +75,8 @@ public static class EventType
         AuthSignedIn, AuthSignInFailed, AuthTokenCreated, AuthTokenRevoked,
         ChatAnswered, ChatFailed, ChatStopped, ChatConversationCleared, ChatConversationDeleted,
         MemoryStored, MemoryUpdated, MemoryDeleted, MemoryPruned, MemoryReindexed,
+        PaymentInvoiceCreated, PaymentSettled, PaymentExpired, PaymentSent, PaymentFailed, PaymentDrift,
+        PaymentBudgetChanged, PaymentTokenRevoked,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

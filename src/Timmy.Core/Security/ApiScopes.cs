@@ -15,6 +15,8 @@ public static class ApiScopes
     public const string AgentsRemote = "agents:remote";
     public const string MemoryRead = "memory:read";
     public const string MemoryWrite = "memory:write";
+    public const string LightningRead = "lightning:read";
+    public const string LightningPay = "lightning:pay";
 
     /// <summary>Every scope a token can be given, with a one-line description for the token form.</summary>
     public static IReadOnlyList<(string Scope, string Description)> Catalogue { get; } =
@@ -28,6 +30,8 @@ public static class ApiScopes
         (SwarmWrite, "post, cancel and re-post tasks; spawn and stop personas"),
         (MemoryRead, "search and read Timmy's memory: conversations, facts, documents, stats"),
         (MemoryWrite, "store, edit and delete memories and documents; prune and re-embed"),
+        (LightningRead, "read the Lightning ledger, balance, budgets and node status; decode invoices"),
+        (LightningPay, "create invoices, pay invoices, set budgets, revoke L402 tokens"),
         (AgentsRemote, "join the swarm as a remote agent: register, heartbeat, bid, report results"),
         (TokensManage, "create and revoke API tokens (of any scope: as powerful as *)"),
         (All, "everything the owner can do"),

@@ -15,5 +15,6 @@ public static class MigrationCatalog
         M0005_EventChain.Migration,
         M0006_Swarm.Migration,
         M0007_Memory.Migration,
+        M0008_Lightning.Migration,
     ];
 }

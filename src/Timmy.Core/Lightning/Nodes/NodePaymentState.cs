@@ -1,0 +1,8 @@
+namespace Timmy.Core.Lightning.Nodes;
+
+public enum NodePaymentState
+{
+    Pending,
+    Succeeded,
+    Failed,
+}
