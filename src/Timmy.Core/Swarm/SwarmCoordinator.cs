@@ -118,18 +118,21 @@ public sealed class SwarmCoordinator
     }
 
     /// <summary>A remote winner reports its result: the task completes (started first if it was not) and the agent is paid.</summary>
-    public async Task<SwarmTask> CompleteRemoteAsync(string taskId, string agentId, string tokenId, string? result, CancellationToken cancellationToken = default)
+    public async Task<SwarmTask> CompleteRemoteAsync(
+        string taskId, string agentId, string tokenId, string? result, string? invoice = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(result) || result.Length > MaxResultLength)
         {
             throw new InvalidFieldException("result", $"The result is required, at most {MaxResultLength:N0} characters.");
         }
         var task = await WonByAsync(taskId, agentId, tokenId, cancellationToken);
+        invoice = string.IsNullOrWhiteSpace(invoice) ? null : invoice.Trim();
+        await _payout.CheckInvoiceAsync(task, agentId, invoice, cancellationToken);
         if (task.Status == SwarmTaskStatus.Assigned)
         {
             await _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Running), t => [SwarmEvents.Started(t)], cancellationToken);
         }
-        return await CompleteAsync(taskId, result.Trim(), TaskRunFacts.Remote, cancellationToken);
+        return await CompleteAsync(taskId, result.Trim(), TaskRunFacts.Remote, cancellationToken, invoice);
     }
 
     /// <summary>A remote winner reports that it could not do the task.</summary>
@@ -281,12 +284,12 @@ public sealed class SwarmCoordinator
     }
 
     /// <summary>Completes the task, pays its winner and tells the learner, in one commit.</summary>
-    private async Task<SwarmTask> CompleteAsync(string taskId, string result, TaskRunFacts facts, CancellationToken cancellationToken)
+    private async Task<SwarmTask> CompleteAsync(string taskId, string result, TaskRunFacts facts, CancellationToken cancellationToken, string? invoice = null)
     {
         await using var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var completed = await _tasks.MoveAsync(transaction, new TaskChange(taskId, SwarmTaskStatus.Completed) { Result = result }, cancellationToken);
         await _events.AppendAsync(transaction, SwarmEvents.Completed(completed, facts), cancellationToken);
-        await _payout.PayAsync(transaction, completed, completed.AssignedAgent!, completed.WinningBidSats ?? 0, cancellationToken);
+        await _payout.PayAsync(transaction, completed, completed.AssignedAgent!, completed.WinningBidSats ?? 0, invoice, cancellationToken);
         await RecordResultAsync(transaction, completed, succeeded: true, cancellationToken);
         await _roster.LetGoAsync(transaction, completed.AssignedAgent!, taskId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -4,7 +4,8 @@ using Timmy.Core.Refusals;
 namespace Timmy.Web.Hosting;
 
 /// <summary>Each kind of refusal as its HTTP answer: a field at fault 400 (a validation problem naming it),
-/// an unknown thing 404, a thing not the caller's to do 403, an illegal state or a busy thing 409, a used-up allowance 429.</summary>
+/// an unknown thing 404, a thing not the caller's to do 403, an illegal state or a busy thing 409, a used-up allowance 429, a
+/// needed service out of reach 503.</summary>
 public static class RefusalProblem
 {
     public static ProblemDetails For(RefusalException refusal)
@@ -37,6 +38,7 @@ public static class RefusalProblem
         ConflictException => StatusCodes.Status409Conflict,
         ForbiddenException => StatusCodes.Status403Forbidden,
         LimitExceededException => StatusCodes.Status429TooManyRequests,
+        UnavailableException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 }

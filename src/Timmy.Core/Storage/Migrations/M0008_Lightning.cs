@@ -47,6 +47,50 @@ internal static class M0008_Lightning
           OR NEW.payment_hash <> OLD.payment_hash OR NEW.tx_type <> OLD.tx_type
         BEGIN SELECT RAISE(ABORT, 'ledger proof is permanent'); END;
 
+        -- Running sums kept by triggers in the writing transaction, so the balance and the daily chart read a few
+        -- rows however long the ledger grows.
+        CREATE TABLE ledger_totals (
+            tx_type     TEXT    NOT NULL,
+            status      TEXT    NOT NULL,
+            entries     INTEGER NOT NULL,
+            amount_sats INTEGER NOT NULL,
+            fee_sats    INTEGER NOT NULL,
+            PRIMARY KEY (tx_type, status)
+        ) WITHOUT ROWID;
+        CREATE TABLE ledger_daily (
+            day         TEXT    NOT NULL,
+            tx_type     TEXT    NOT NULL,
+            status      TEXT    NOT NULL,
+            entries     INTEGER NOT NULL,
+            amount_sats INTEGER NOT NULL,
+            fee_sats    INTEGER NOT NULL,
+            PRIMARY KEY (day, tx_type, status)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER tr_ledger_totals_insert AFTER INSERT ON ledger
+        BEGIN
+            INSERT INTO ledger_totals VALUES (NEW.tx_type, NEW.status, 1, NEW.amount_sats, NEW.fee_sats)
+            ON CONFLICT (tx_type, status) DO UPDATE SET entries = entries + 1,
+                amount_sats = amount_sats + excluded.amount_sats, fee_sats = fee_sats + excluded.fee_sats;
+            INSERT INTO ledger_daily VALUES (substr(NEW.created_at, 1, 10), NEW.tx_type, NEW.status, 1, NEW.amount_sats, NEW.fee_sats)
+            ON CONFLICT (day, tx_type, status) DO UPDATE SET entries = entries + 1,
+                amount_sats = amount_sats + excluded.amount_sats, fee_sats = fee_sats + excluded.fee_sats;
+        END;
+
+        CREATE TRIGGER tr_ledger_totals_update AFTER UPDATE OF status, fee_sats ON ledger
+        BEGIN
+            UPDATE ledger_totals SET entries = entries - 1, amount_sats = amount_sats - OLD.amount_sats, fee_sats = fee_sats - OLD.fee_sats
+            WHERE tx_type = OLD.tx_type AND status = OLD.status;
+            INSERT INTO ledger_totals VALUES (NEW.tx_type, NEW.status, 1, NEW.amount_sats, NEW.fee_sats)
+            ON CONFLICT (tx_type, status) DO UPDATE SET entries = entries + 1,
+                amount_sats = amount_sats + excluded.amount_sats, fee_sats = fee_sats + excluded.fee_sats;
+            UPDATE ledger_daily SET entries = entries - 1, amount_sats = amount_sats - OLD.amount_sats, fee_sats = fee_sats - OLD.fee_sats
+            WHERE day = substr(OLD.created_at, 1, 10) AND tx_type = OLD.tx_type AND status = OLD.status;
+            INSERT INTO ledger_daily VALUES (substr(NEW.created_at, 1, 10), NEW.tx_type, NEW.status, 1, NEW.amount_sats, NEW.fee_sats)
+            ON CONFLICT (day, tx_type, status) DO UPDATE SET entries = entries + 1,
+                amount_sats = amount_sats + excluded.amount_sats, fee_sats = fee_sats + excluded.fee_sats;
+        END;
+
         CREATE TABLE lightning_budgets (
             agent_id   TEXT    PRIMARY KEY,
             max_sats   INTEGER NOT NULL CHECK (max_sats >= 0),

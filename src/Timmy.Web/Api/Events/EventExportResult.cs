@@ -30,16 +30,5 @@ public sealed class EventExportResult(IAsyncEnumerable<EventRecord> events, stri
         Cell(e.EventType), Cell(e.Source), Cell(e.TaskId), Cell(e.AgentId),
         Cell(e.Timestamp.UtcDateTime.ToString("O")), Cell(e.Data.GetRawText()), Cell(e.Actor), Cell(e.PrevHash), Cell(e.Hash));
 
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    private static string Cell(string? value) => CsvCell.Of(value);
 }

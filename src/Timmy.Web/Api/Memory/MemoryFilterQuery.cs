@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Timmy.Core.Memory;
 
@@ -9,7 +7,7 @@ namespace Timmy.Web.Api.Memory;
 /// comma-separated: conversation, fact, document), <c>agent</c> ("owner" for the owner's own), <c>session</c>,
 /// <c>task</c>, and <c>since</c>/<c>until</c> (ISO 8601; a date alone is its midnight UTC). <see cref="ToFilter"/> turns
 /// them into a <see cref="MemoryFilter"/>, adding an error per bad field.</summary>
-public sealed partial class MemoryFilterQuery
+public sealed class MemoryFilterQuery
 {
     public const int MaxIdLength = 200;
 
@@ -61,24 +59,7 @@ public sealed partial class MemoryFilterQuery
     public static string? Bounded(string key, string? value, Dictionary<string, string[]> errors) =>
         QueryField.Bounded(key, value, MaxIdLength, errors);
 
-    private static DateTimeOffset? Time(string key, string? value, Dictionary<string, string[]> errors)
-    {
-        value = value?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (value.Length <= 40 && IsoDate().IsMatch(value) && DateTimeOffset.TryParse(
-            value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return time;
-        }
-        errors[key] = [$"'{key}' must be an ISO 8601 date or time such as 2026-03-01 or 2026-03-01T12:00:00Z (got '{Clip(value)}')."];
-        return null;
-    }
+    private static DateTimeOffset? Time(string key, string? value, Dictionary<string, string[]> errors) => QueryField.Time(key, value, errors);
 
-    private static string Clip(string value) => value.Length <= 20 ? value : value[..20] + "…";
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
-    private static partial Regex IsoDate();
+    private static string Clip(string value) => QueryField.Clip(value);
 }

@@ -89,7 +89,7 @@ public static class RemoteAgentEndpoints
         TypedResults.Ok(TaskDto.From(await coordinator.StartRemoteAsync(id, body.AgentId!, caller.TokenId, CancellationToken.None)));
 
     private static async Task<Ok<TaskDto>> ResultAsync(string id, [FromBody] TaskResultRequest body, RemoteCaller caller, SwarmCoordinator coordinator) =>
-        TypedResults.Ok(TaskDto.From(await coordinator.CompleteRemoteAsync(id, body.AgentId!, caller.TokenId, body.Result, CancellationToken.None)));
+        TypedResults.Ok(TaskDto.From(await coordinator.CompleteRemoteAsync(id, body.AgentId!, caller.TokenId, body.Result, body.Invoice, CancellationToken.None)));
 
     private static async Task<Ok<TaskDto>> FailAsync(string id, [FromBody] TaskFailureRequest body, RemoteCaller caller, SwarmCoordinator coordinator) =>
         TypedResults.Ok(TaskDto.From(await coordinator.FailRemoteAsync(id, body.AgentId!, caller.TokenId, body.Error, CancellationToken.None)));
