@@ -1,10 +1,12 @@
 using Timmy.Core.Events;
+using Timmy.Core.Lightning;
 using Timmy.Core.Memory;
 using Timmy.Core.Router;
 using Timmy.Core.Storage;
 using Timmy.Core.Swarm;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
+using Timmy.Web.Api.Lightning;
 using Timmy.Web.Api.Memory;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
@@ -29,9 +31,12 @@ if (commandLine.Verb == TimmyCommandLine.Help || !TimmyCommandLine.Verbs.Contain
 
 if (TimmyCommandLine.IsServerClient(commandLine.Verb))
 {
-    return commandLine.Verb == TimmyCommandLine.MemoryVerb
-        ? await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable)
-        : await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable);
+    return commandLine.Verb switch
+    {
+        TimmyCommandLine.MemoryVerb => await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        TimmyCommandLine.LightningVerb => await LightningCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        _ => await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+    };
 }
 
 var builder = TimmyHostDefaults.CreateBuilder(commandLine.HostArguments);
@@ -48,6 +53,7 @@ builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddMemory();
+builder.Services.AddLightning();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddMemoryPages();
@@ -81,6 +87,8 @@ app.MapTokenEndpoints();
 app.MapEventEndpoints();
 app.MapSwarmEndpoints();
 app.MapMemoryEndpoints();
+app.MapLightningEndpoints();
+app.MapLightningPayEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();

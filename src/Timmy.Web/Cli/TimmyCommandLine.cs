@@ -13,16 +13,17 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
     public const string TaskVerb = "task";
     public const string AgentsVerb = "agents";
     public const string MemoryVerb = "memory";
+    public const string LightningVerb = "ln";
     public const string Help = "help";
 
-    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, TaskVerb, AgentsVerb, MemoryVerb, Help];
+    public static IReadOnlyList<string> Verbs { get; } = [Serve, Migrate, Chat, Events, TaskVerb, AgentsVerb, MemoryVerb, LightningVerb, Help];
 
     /// <summary>Every argument but the verb, in order: the verbs that are clients of a running server read their own
     /// options (<c>--wait</c> takes no value, which the host's parsing cannot know).</summary>
     public IReadOnlyList<string> ArgumentsBesideVerb { get; init; } = [];
 
     /// <summary>True for a verb that calls the running server's API instead of opening the data folder.</summary>
-    public static bool IsServerClient(string verb) => verb is TaskVerb or AgentsVerb or MemoryVerb;
+    public static bool IsServerClient(string verb) => verb is TaskVerb or AgentsVerb or MemoryVerb or LightningVerb;
 
     public static TimmyCommandLine Parse(string[] args)
     {
@@ -73,13 +74,16 @@ public sealed record TimmyCommandLine(string Verb, string[] VerbArguments, strin
           memory    the running server's memory: `timmy memory search "text" [--type T] [--limit N]` prints the hits
                     with score, type, source and time; `timmy memory add "text" [--type fact|conversation|document]
                     [--shared]` stores one (a fact by default) and prints its id; `timmy memory facts`; `timmy memory stats`
+          ln        the running server's Lightning ledger: `timmy ln invoice 1000 "memo"` prints a new invoice;
+                    `timmy ln pay <bolt11> [--max-fee N] [--yes]` shows the amount, payee and description, then pays once
+                    confirmed; `timmy ln decode <bolt11>`; `timmy ln balance`
           help      show this text
 
         Options:
           --urls <url>          where to listen (default http://127.0.0.1:8000)
           --data-dir <folder>   where swarm.db lives (default ./data; env TIMMY_DATA_DIR)
-          --url <url>           task, agents, memory: the running server (default http://127.0.0.1:8000; env TIMMY_URL);
+          --url <url>           task, agents, memory, ln: the running server (default http://127.0.0.1:8000; env TIMMY_URL);
                                 they call its API with the token in TIMMY_TOKEN (scopes swarm:read, swarm:write;
-                                memory: memory:read, memory:write)
+                                memory: memory:read, memory:write; ln: lightning:read, lightning:pay)
         """;
 }
