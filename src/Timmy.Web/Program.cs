@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Timmy.Core.Events;
 using Timmy.Core.Memory;
 using Timmy.Core.Router;
@@ -5,6 +6,7 @@ using Timmy.Core.Storage;
 using Timmy.Core.Swarm;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
+using Timmy.Web.Api.Lightning.L402;
 using Timmy.Web.Api.Memory;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
@@ -48,6 +50,9 @@ builder.Services.AddRouter();
 builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddMemory();
+builder.Services.AddL402Gate();
+// TEMPORARY until the Lightning ledger registers IL402Ledger: priced routes answer 503 without one.
+builder.Services.TryAddSingleton<Timmy.Core.Lightning.L402.IL402Ledger, UnavailableL402Ledger>();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddMemoryPages();
@@ -72,6 +77,7 @@ if (commandLine.Verb == TimmyCommandLine.Events)
 }
 
 app.UseTimmyWebDefaults();
+app.UseL402();
 app.MapHealthEndpoints();
 app.MapRouterEndpoints();
 app.MapChatEndpoints();
@@ -81,6 +87,7 @@ app.MapTokenEndpoints();
 app.MapEventEndpoints();
 app.MapSwarmEndpoints();
 app.MapMemoryEndpoints();
+app.MapL402Endpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();
