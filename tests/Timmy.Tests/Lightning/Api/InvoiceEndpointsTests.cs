@@ -23,7 +23,7 @@ public sealed class InvoiceEndpointsTests : LightningApiTests
         var node = await Owner.GetJsonAsync("/api/v1/lightning/node");
         Assert.Equal(node.GetProperty("node_id").GetString(), invoice.PayeeNodeId);
         Assert.True(node.GetProperty("simulated").GetBoolean());
-        var created = Assert.Single((await Factory.Service<IEventStore>().ReadAfterAsync(0, 1_000, Ct)).Where(e => e.EventType == EventType.PaymentInvoiceCreated));
+        var created = Assert.Single(await Factory.Service<IEventStore>().ReadAfterAsync(0, 1_000, Ct), e => e.EventType == EventType.PaymentInvoiceCreated);
         Assert.DoesNotContain("preimage", created.Data.GetRawText());
         Assert.Equal(1_000, (await BalanceAsync()).GetProperty("pending_incoming").GetInt64());
     }

@@ -18,6 +18,9 @@ public sealed class SimulatedLightningNode : ILightningNode
 {
     public const string InvoiceNetwork = "bcrt";
 
+    /// <summary>The name (and alias) of the server's own simulated node.</summary>
+    public const string LocalName = "timmy-simulated";
+
     private readonly string _nodeName;
     private readonly IDbConnectionFactory _connections;
     private readonly TimeProvider _time;
