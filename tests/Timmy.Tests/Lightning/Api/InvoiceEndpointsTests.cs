@@ -55,8 +55,8 @@ public sealed class InvoiceEndpointsTests : LightningApiTests
     [InlineData("""{"amount_sats":0}""", "amount_sats")]
     [InlineData("""{"amount_sats":-5}""", "amount_sats")]
     [InlineData("""{"amount_sats":100000000000}""", "amount_sats")]
-    [InlineData("""{"memo":"no amount"}""", "AmountSats")]
-    [InlineData("""{"amount_sats":10,"expiry_seconds":5}""", "ExpirySeconds")]
+    [InlineData("""{"memo":"no amount"}""", "amount_sats")]
+    [InlineData("""{"amount_sats":10,"expiry_seconds":5}""", "expiry_seconds")]
     public async Task Bad_Requests_AreRefused_NamingTheField_AndIssueNothing(string json, string field)
     {
         using var response = await Owner.PostJsonAsync("/api/v1/lightning/invoices", json);
