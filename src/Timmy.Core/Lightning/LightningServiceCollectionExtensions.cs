@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Lightning.Budgets;
+using Timmy.Core.Lightning.Funding;
 using Timmy.Core.Lightning.L402;
 using Timmy.Core.Lightning.Ledger;
 using Timmy.Core.Lightning.Nodes;
@@ -38,6 +39,9 @@ public static class LightningServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PayoutSender>());
         services.Replace(ServiceDescriptor.Singleton<ITaskPayout, LightningTaskPayout>());
         services.AddSingleton<ISwarmToolSource, LightningTools>();
+        services.AddSingleton<TaskFunding>();
+        services.AddSingleton<TaskFundingWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskFundingWatcher>());
         return services;
     }
 

@@ -64,6 +64,29 @@ public sealed class SwarmCoordinator
     public Task<SwarmTask> PostAsync(TaskPost post, string postedBy, string? actor, CancellationToken cancellationToken = default) =>
         PostAsync(post, postedBy, actor, repostOf: null, cancellationToken);
 
+    /// <summary>Validates and stores a task whose auction opens only once its poster has paid the funding invoice
+    /// (<paramref name="fundingHash"/>); <paramref name="alongside"/> records that invoice in the same commit.</summary>
+    public async Task<SwarmTask> PostFundedAsync(
+        TaskPost post, string fundingHash, string postedBy, string? actor, Func<WriteTransaction, SwarmTask, Task> alongside, CancellationToken cancellationToken = default)
+    {
+        var (description, maxBid) = await ValidateAsync(post, cancellationToken);
+        return await _auctions.HoldAsync(
+            new NewSwarmTask(description, maxBid, postedBy, _time.GetUtcNow(), post.ParentTaskId, null, fundingHash), actor, alongside, cancellationToken);
+    }
+
+    /// <summary>A held task was funded: its auction opens now, for the usual time.</summary>
+    public async Task<SwarmTask> OpenFundedAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        var task = await _auctions.OpenHeldAsync(taskId, _time.GetUtcNow().AddSeconds(_options.Value.AuctionSeconds), cancellationToken);
+        _work.Pulse();
+        return task;
+    }
+
+    /// <summary>A held task whose funding invoice expired or failed unpaid is cancelled, saying so.</summary>
+    public Task<SwarmTask> DropUnfundedAsync(string taskId, CancellationToken cancellationToken = default) =>
+        _tasks.MoveAsync(new TaskChange(taskId, SwarmTaskStatus.Cancelled) { Error = "the funding invoice was not paid" },
+            t => [SwarmEvents.Cancelled(t with { Status = SwarmTaskStatus.Pending }, "lightning")], cancellationToken);
+
     /// <summary>Posts a failed or cancelled task again, as a new task naming it.</summary>
     public async Task<SwarmTask> RepostAsync(string taskId, string postedBy, string? actor, CancellationToken cancellationToken = default)
     {
@@ -147,10 +170,10 @@ public sealed class SwarmCoordinator
     }
 
     /// <summary>At start-up: tasks a crash left open are failed with the reason, or (when configured) bidding ones get a
-    /// new auction and assigned or running ones are re-posted.</summary>
+    /// new auction and assigned or running ones are re-posted. A task still waiting for its funding keeps waiting.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
-        var open = await _tasks.ListUnfinishedAsync(cancellationToken);
+        var open = (await _tasks.ListUnfinishedAsync(cancellationToken)).Where(t => !t.AwaitsFunding).ToList();
         foreach (var task in open)
         {
             if (_options.Value.ReauctionOnRecovery && task.Status == SwarmTaskStatus.Bidding)
@@ -192,6 +215,16 @@ public sealed class SwarmCoordinator
 
     private async Task<SwarmTask> PostAsync(TaskPost post, string postedBy, string? actor, string? repostOf, CancellationToken cancellationToken)
     {
+        var (description, maxBid) = await ValidateAsync(post, cancellationToken);
+        var closesAt = _time.GetUtcNow().AddSeconds(_options.Value.AuctionSeconds);
+        var task = await _auctions.OpenAsync(new NewSwarmTask(description, maxBid, postedBy, closesAt, post.ParentTaskId, repostOf), actor, cancellationToken);
+        _work.Pulse();
+        return task;
+    }
+
+    /// <summary>The post's trimmed description and its max bid (the default when it names none), or the refusal.</summary>
+    private async Task<(string Description, long MaxBid)> ValidateAsync(TaskPost post, CancellationToken cancellationToken)
+    {
         var options = _options.Value;
         var description = (post.Description ?? "").Trim();
         if (description.Length == 0)
@@ -211,10 +244,7 @@ public sealed class SwarmCoordinator
         {
             await EnsureDepthAsync(parentId, cancellationToken);
         }
-        var closesAt = _time.GetUtcNow().AddSeconds(options.AuctionSeconds);
-        var task = await _auctions.OpenAsync(new NewSwarmTask(description, maxBid, postedBy, closesAt, post.ParentTaskId, repostOf), actor, cancellationToken);
-        _work.Pulse();
-        return task;
+        return (description, maxBid);
     }
 
     private async Task EnsureDepthAsync(string parentId, CancellationToken cancellationToken)

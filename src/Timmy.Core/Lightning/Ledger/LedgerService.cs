@@ -47,13 +47,24 @@ public sealed class LedgerService(
 
     public async Task<LedgerEntry> CreateInvoiceAsync(NewInvoice request, CancellationToken cancellationToken = default)
     {
+        var issued = await IssueAsync(request, cancellationToken);
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var stored = await RecordInvoiceAsync(transaction, issued, request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Has the node issue the invoice, not yet recorded: <see cref="RecordInvoiceAsync"/> records it inside
+    /// the caller's transaction (a task's funding invoice is recorded with the task). An invoice the ledger never
+    /// recorded was never handed to anyone, so a failure in between costs nothing.</summary>
+    public async Task<NodeInvoice> IssueAsync(NewInvoice request, CancellationToken cancellationToken = default)
+    {
         var limits = options.Value;
         if (request.AmountSats < 1 || request.AmountSats > limits.MaxInvoiceSats)
         {
             throw new InvalidFieldException("amount_sats", $"The amount must be between 1 and {limits.MaxInvoiceSats:N0} sats.");
         }
-        var memo = string.IsNullOrWhiteSpace(request.Memo) ? null : request.Memo.Trim();
-        if (memo is not null && Encoding.UTF8.GetByteCount(memo) > MaxMemoBytes)
+        if (Memo(request) is { } memo && Encoding.UTF8.GetByteCount(memo) > MaxMemoBytes)
         {
             throw new InvalidFieldException("memo", $"The memo must be at most {MaxMemoBytes} bytes (a BOLT11 invoice holds no more).");
         }
@@ -62,25 +73,27 @@ public sealed class LedgerService(
         {
             throw new InvalidFieldException("expiry_seconds", $"The expiry must be between {MinExpiry.TotalSeconds:N0} seconds and {MaxExpiry.TotalDays:N0} days.");
         }
-        NodeInvoice issued;
         try
         {
-            issued = await node.CreateInvoiceAsync(new CreateInvoiceRequest(request.AmountSats * 1000, memo, expiry), cancellationToken);
+            return await node.CreateInvoiceAsync(new CreateInvoiceRequest(request.AmountSats * 1000, Memo(request), expiry), cancellationToken);
         }
         catch (LightningNodeException ex)
         {
             throw Translate(ex);
         }
+    }
+
+    /// <summary>Records an issued invoice as a pending incoming entry with its payment.invoice_created event.</summary>
+    public async Task<LedgerEntry> RecordInvoiceAsync(WriteTransaction transaction, NodeInvoice issued, NewInvoice request, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow();
         var entry = new LedgerEntry(SortableIds.New(time), LedgerDirection.Incoming, LedgerStatus.Pending, issued.PaymentHash.ToLowerInvariant(),
             request.AmountSats, request.AmountSats * 1000, request.Source, now, now)
         {
-            Memo = memo, Invoice = issued.Bolt11, TaskId = request.TaskId, AgentId = request.AgentId, ExpiresAt = issued.ExpiresAt,
+            Memo = Memo(request), Invoice = issued.Bolt11, TaskId = request.TaskId, AgentId = request.AgentId, ExpiresAt = issued.ExpiresAt,
         };
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var stored = await store.InsertAsync(transaction, entry, cancellationToken);
         await events.AppendAsync(transaction, LedgerEvents.InvoiceCreated(stored) with { Actor = request.Actor }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 
@@ -396,6 +409,8 @@ public sealed class LedgerService(
     private static RefusalException Translate(LightningNodeException ex) => ex.Failure == LightningNodeFailure.Refused
         ? new NodeRefusedException(ex.Message)
         : new NodeUnavailableException(ex.Message);
+
+    private static string? Memo(NewInvoice request) => string.IsNullOrWhiteSpace(request.Memo) ? null : request.Memo.Trim();
 
     private static string Shorten(string reason) => reason.Length <= 500 ? reason : reason[..497] + "...";
 }

@@ -75,6 +75,41 @@ public sealed class AuctionHouse
         return closed is null ? Schedule(auction) : await AfterCloseAsync(closed);
     }
 
+    /// <summary>Stores a task whose auction waits for its funding (<see cref="NewSwarmTask.FundingHash"/>): pending, with
+    /// its task.created event and whatever <paramref name="alongside"/> records (the funding invoice), in one commit.</summary>
+    public async Task<SwarmTask> HoldAsync(
+        NewSwarmTask draft, string? actor, Func<WriteTransaction, SwarmTask, Task> alongside, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var task = await _tasks.InsertAsync(transaction, draft, cancellationToken);
+        await _events.AppendAsync(transaction, SwarmEvents.Created(task, actor), cancellationToken);
+        await alongside(transaction, task);
+        await transaction.CommitAsync(cancellationToken);
+        return task;
+    }
+
+    /// <summary>Opens the auction of a held task now that it is funded: pending → bidding, closing
+    /// <paramref name="closesAt"/>, the personas' bids taken, all in one commit (and decided at once when nobody else
+    /// is left to wait for).</summary>
+    public async Task<SwarmTask> OpenHeldAsync(string taskId, DateTimeOffset closesAt, CancellationToken cancellationToken = default)
+    {
+        var eligible = _roster.Eligible();
+        ClosedAuction? closed = null;
+        OpenAuction auction;
+        await using (var transaction = await _connections.BeginWriteAsync(cancellationToken: cancellationToken))
+        {
+            var task = await _tasks.MoveAsync(transaction, new TaskChange(taskId, SwarmTaskStatus.Bidding) { AuctionClosesAt = closesAt }, cancellationToken);
+            await _events.AppendAsync(transaction, SwarmEvents.Bidding(task, [.. eligible.Select(e => e.Agent.Id)]), cancellationToken);
+            auction = await TakePersonaBidsAsync(transaction, task, eligible, cancellationToken);
+            if (auction.WaitingFor.Count == 0 || auction.ClosesAt <= _time.GetUtcNow())
+            {
+                closed = await DecideAsync(transaction, auction, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return closed is null ? Schedule(auction) : await AfterCloseAsync(closed);
+    }
+
     /// <summary>Opens a new auction for a task that is already bidding (recovery after a restart).</summary>
     public async Task ReopenAsync(SwarmTask task, CancellationToken cancellationToken = default)
     {

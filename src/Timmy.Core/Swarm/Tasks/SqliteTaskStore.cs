@@ -17,7 +17,7 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
         id AS Id, description AS Description, status AS Status, assigned_agent AS AssignedAgent, result AS Result,
         created_at AS CreatedAt, completed_at AS CompletedAt, max_bid_sats AS MaxBidSats, winning_bid_sats AS WinningBidSats,
         error AS Error, started_at AS StartedAt, parent_task_id AS ParentTaskId, reposted_from AS RepostedFrom,
-        posted_by AS PostedBy, auction_closes_at AS AuctionClosesAt, routing_scores AS RoutingScores
+        posted_by AS PostedBy, auction_closes_at AS AuctionClosesAt, routing_scores AS RoutingScores, funding_hash AS FundingHash
         """;
 
     private const string BidColumns = """
@@ -40,13 +40,14 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
         var id = SortableIds.New(time);
         TaskStateMachine.EnsureCanMove(id, SwarmTaskStatus.Pending, SwarmTaskStatus.Bidding);
         var row = await transaction.Connection.QuerySingleAsync<TaskRow>(new CommandDefinition($"""
-            INSERT INTO tasks (id, description, status, created_at, max_bid_sats, parent_task_id, reposted_from, posted_by, auction_closes_at)
-            VALUES (@id, @Description, @status, @now, @MaxBidSats, @ParentTaskId, @RepostedFrom, @PostedBy, @closes)
+            INSERT INTO tasks (id, description, status, created_at, max_bid_sats, parent_task_id, reposted_from, posted_by, auction_closes_at, funding_hash)
+            VALUES (@id, @Description, @status, @now, @MaxBidSats, @ParentTaskId, @RepostedFrom, @PostedBy, @closes, @FundingHash)
             RETURNING {TaskColumns}
             """, new
         {
-            id, task.Description, status = SwarmTaskStatus.Bidding, now = Timestamps.Format(now), task.MaxBidSats,
-            task.ParentTaskId, task.RepostedFrom, task.PostedBy, closes = Timestamps.Format(task.AuctionClosesAt),
+            id, task.Description, now = Timestamps.Format(now), task.MaxBidSats, task.ParentTaskId, task.RepostedFrom, task.PostedBy, task.FundingHash,
+            status = task.FundingHash is null ? SwarmTaskStatus.Bidding : SwarmTaskStatus.Pending,
+            closes = task.FundingHash is null ? Timestamps.Format(task.AuctionClosesAt) : null,
         }, transaction.Transaction, cancellationToken: cancellationToken));
         return row.ToTask();
     }
@@ -76,6 +77,7 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
                 result = COALESCE(@Result, result),
                 error = COALESCE(@Error, error),
                 routing_scores = COALESCE(@scores, routing_scores),
+                auction_closes_at = COALESCE(@closes, auction_closes_at),
                 started_at = CASE WHEN @To = 'running' THEN @now ELSE started_at END,
                 completed_at = CASE WHEN @To IN ('completed', 'failed', 'cancelled') THEN @now ELSE completed_at END
             WHERE id = @TaskId AND status IN @sources
@@ -83,6 +85,7 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
             """, new
         {
             change.To, change.AssignedAgent, change.WinningBidSats, change.Result, change.Error, change.TaskId, now,
+            closes = change.AuctionClosesAt is { } closes ? Timestamps.Format(closes) : null,
             scores = change.RoutingScores is null ? null : JsonSerializer.Serialize(change.RoutingScores, Json),
             sources = TaskStateMachine.SourcesOf(change.To),
         }, transaction.Transaction, cancellationToken: cancellationToken));
@@ -210,12 +213,15 @@ public sealed class SqliteTaskStore(IDbConnectionFactory connections, IEventLog 
     private sealed record TaskRow(
         string Id, string Description, string Status, string? AssignedAgent, string? Result, string CreatedAt, string? CompletedAt,
         long MaxBidSats, long? WinningBidSats, string? Error, string? StartedAt, string? ParentTaskId, string? RepostedFrom,
-        string PostedBy, string? AuctionClosesAt, string? RoutingScores)
+        string PostedBy, string? AuctionClosesAt, string? RoutingScores, string? FundingHash)
     {
         public SwarmTask ToTask() => new(
             Id, Description, Status, AssignedAgent, Result, Timestamps.Parse(CreatedAt), ParseOrNull(CompletedAt), MaxBidSats, WinningBidSats,
             Error, ParseOrNull(StartedAt), ParentTaskId, RepostedFrom, PostedBy, ParseOrNull(AuctionClosesAt),
-            RoutingScores is null ? [] : JsonSerializer.Deserialize<List<RoutingScore>>(RoutingScores, Json) ?? []);
+            RoutingScores is null ? [] : JsonSerializer.Deserialize<List<RoutingScore>>(RoutingScores, Json) ?? [])
+        {
+            FundingHash = FundingHash,
+        };
     }
 
     private sealed record BidLimits(string Status, long MaxBidSats);

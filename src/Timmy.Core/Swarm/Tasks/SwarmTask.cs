@@ -23,4 +23,10 @@ public sealed record SwarmTask(
     IReadOnlyList<RoutingScore> RoutingScores)
 {
     public bool IsFinal => SwarmTaskStatus.IsFinal(Status);
+
+    /// <summary>The payment hash of the invoice its poster pays to fund it, when the poster chose to.</summary>
+    public string? FundingHash { get; init; }
+
+    /// <summary>Posted with a funding invoice not yet paid: its auction opens once it is.</summary>
+    public bool AwaitsFunding => Status == SwarmTaskStatus.Pending && FundingHash is not null;
 }

@@ -15,4 +15,7 @@ public sealed record TaskChange(string TaskId, string To)
     public string? Result { get; init; }
     public string? Error { get; init; }
     public IReadOnlyList<RoutingScore>? RoutingScores { get; init; }
+
+    /// <summary>When the auction a funded task opens with closes.</summary>
+    public DateTimeOffset? AuctionClosesAt { get; init; }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Timmy.Core.Lightning.Funding;
 using Timmy.Core.Security;
 using Timmy.Core.Swarm;
 using Timmy.Core.Swarm.Agents;
@@ -39,7 +40,7 @@ public static class SwarmEndpoints
 
         var write = app.MapGroup("/api/v1").WithTags("Swarm").RequireScope(ApiScopes.SwarmWrite);
         write.MapPost("/tasks", PostTaskAsync).WithName("PostTask").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Post a task: its auction opens at once");
+            .WithSummary("Post a task: its auction opens at once, or with `fund: true` once its poster has paid the answer's `funding_invoice` (for the max bid)");
         write.MapPost("/tasks/{id}/cancel", CancelAsync).WithName("CancelTask")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Cancel a task that has not finished (an open auction is dropped, a running persona stops)");
@@ -108,11 +109,17 @@ public static class SwarmEndpoints
             [.. new[] { PersonaCatalog.Timmy }.Concat(PersonaCatalog.All).Select(p => PersonaView(p, swarm, stats.GetValueOrDefault(p.Id)))]);
     }
 
-    private static async Task<Created<TaskDto>> PostTaskAsync([FromBody] PostTaskRequest body, ClaimsPrincipal user, SwarmCoordinator coordinator)
+    private static async Task<Created<TaskDto>> PostTaskAsync([FromBody] PostTaskRequest body, ClaimsPrincipal user, SwarmCoordinator coordinator, TaskFunding funding)
     {
         var actor = ActorOf(user);
+        var post = new TaskPost(body.Description!, body.MaxBidSats, body.ParentTaskId);
         // Not the request's token: once the task is taken, it is posted whether or not the caller waits.
-        var task = await coordinator.PostAsync(new TaskPost(body.Description!, body.MaxBidSats, body.ParentTaskId), actor, actor, CancellationToken.None);
+        if (body.Fund == true)
+        {
+            var (held, invoice) = await funding.PostAsync(post, actor, actor, CancellationToken.None);
+            return TypedResults.Created(TaskAddress(held.Id), TaskDto.From(held) with { FundingInvoice = invoice.Invoice });
+        }
+        var task = await coordinator.PostAsync(post, actor, actor, CancellationToken.None);
         return TypedResults.Created(TaskAddress(task.Id), TaskDto.From(task));
     }
 

@@ -23,8 +23,17 @@ public sealed record TaskDto(
     DateTimeOffset? CompletedAt,
     IReadOnlyList<RoutingScore> RoutingScores)
 {
+    /// <summary>The payment hash of the invoice its poster pays to fund it (its auction waits until then).</summary>
+    public string? FundingHash { get; init; }
+
+    /// <summary>The funding invoice (BOLT11) itself, in the answer to the post that asked for it.</summary>
+    public string? FundingInvoice { get; init; }
+
     public static TaskDto From(SwarmTask task) => new(
         task.Id, task.Description, task.Status, task.AssignedAgent, task.Result, task.Error, task.MaxBidSats, task.WinningBidSats,
         task.PostedBy, task.ParentTaskId, task.RepostedFrom, task.CreatedAt, task.AuctionClosesAt, task.StartedAt, task.CompletedAt,
-        task.RoutingScores);
+        task.RoutingScores)
+    {
+        FundingHash = task.FundingHash,
+    };
 }
