@@ -33,6 +33,13 @@ public sealed class WriteTransaction : IAsyncDisposable
     /// The action must be quick and must not throw: the next write transaction waits for it.</summary>
     public void OnCommitted(Action action) => _onCommitted.Add(action);
 
+    /// <summary>How many after-commit actions are registered so far: a mark to go back to (<see cref="DiscardActionsFrom"/>).</summary>
+    internal int ActionMark => _onCommitted.Count;
+
+    /// <summary>Forgets the after-commit actions registered since <paramref name="mark"/>: their work was rolled back to
+    /// a savepoint and must not be announced.</summary>
+    internal void DiscardActionsFrom(int mark) => _onCommitted.RemoveRange(mark, _onCommitted.Count - mark);
+
     /// <summary>Commits, runs the <see cref="OnCommitted"/> actions, then lets the next write transaction begin.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

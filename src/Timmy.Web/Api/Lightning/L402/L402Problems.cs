@@ -1,5 +1,6 @@
 using System.Globalization;
 using Timmy.Core.Lightning.L402;
+using Timmy.Core.Lightning.Nodes;
 
 namespace Timmy.Web.Api.Lightning.L402;
 
@@ -11,9 +12,13 @@ public static class L402Problems
 {
     public const string PaymentRequiredType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.3";
 
+    public const string SimulatedNote =
+        "SIMULATED node: this invoice is real BOLT11 on regtest, but only a simulated wallet of this server can pay it; no sats move.";
+
     public static Task PaymentRequiredAsync(HttpContext context, L402Challenge challenge, string detail)
     {
         context.Response.Headers.WWWAuthenticate = challenge.WwwAuthenticate;
+        var simulated = context.RequestServices.GetRequiredService<ILightningNode>().IsSimulated;
         return Results.Problem(detail, statusCode: StatusCodes.Status402PaymentRequired, title: "Payment required", type: PaymentRequiredType,
             extensions: new Dictionary<string, object?>
             {
@@ -22,6 +27,8 @@ public static class L402Problems
                 ["payment_hash"] = challenge.PaymentHash,
                 ["amount_sats"] = challenge.AmountSats,
                 ["expires_at"] = challenge.ExpiresAt,
+                ["simulated"] = simulated,
+                ["note"] = simulated ? SimulatedNote : null,
             }).ExecuteAsync(context);
     }
 
