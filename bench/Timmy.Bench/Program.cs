@@ -2,6 +2,7 @@ using Timmy.Bench.Api;
 using Timmy.Bench.Events;
 using Timmy.Bench.Fanout;
 using Timmy.Bench.Gateway;
+using Timmy.Bench.Lightning;
 using Timmy.Bench.Memory;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
@@ -20,5 +21,6 @@ return mode switch
     "swarm" => await SwarmBenchmark.RunAsync(options),
     "embed" => await EmbedderBenchmark.RunAsync(options),
     "memory" => await MemoryBenchmark.RunAsync(options),
+    "ledger" => await LedgerBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

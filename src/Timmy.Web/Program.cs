@@ -7,6 +7,7 @@ using Timmy.Core.Swarm;
 using Timmy.Web.Api.Chat;
 using Timmy.Web.Api.Events;
 using Timmy.Web.Api.Lightning;
+using Timmy.Web.Api.Lightning.L402;
 using Timmy.Web.Api.Memory;
 using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
@@ -55,6 +56,7 @@ builder.Services.AddChat();
 builder.Services.AddSwarm();
 builder.Services.AddMemory();
 builder.Services.AddLightning();
+builder.Services.AddL402Gate();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddMemoryPages();
@@ -80,6 +82,7 @@ if (commandLine.Verb == TimmyCommandLine.Events)
 }
 
 app.UseTimmyWebDefaults();
+app.UseL402();
 app.MapHealthEndpoints();
 app.MapRouterEndpoints();
 app.MapChatEndpoints();
@@ -91,6 +94,7 @@ app.MapSwarmEndpoints();
 app.MapMemoryEndpoints();
 app.MapLightningEndpoints();
 app.MapLightningPayEndpoints();
+app.MapL402Endpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();

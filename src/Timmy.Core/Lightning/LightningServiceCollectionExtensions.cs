@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Timmy.Core.Lightning.Budgets;
+using Timmy.Core.Lightning.L402;
 using Timmy.Core.Lightning.Ledger;
 using Timmy.Core.Lightning.Nodes;
 using Timmy.Core.Lightning.Nodes.Simulated;
@@ -29,6 +30,7 @@ public static class LightningServiceCollectionExtensions
         services.AddSingleton<BudgetService>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<LightningNodeStatus>();
+        services.TryAddSingleton<IL402Ledger, LedgerL402Invoices>();
         services.AddSingleton<LedgerReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerReconciler>());
         services.AddHostedService<SettlementWatcher>();

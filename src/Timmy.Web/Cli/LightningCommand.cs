@@ -36,7 +36,7 @@ public sealed class LightningCommand(HttpClient http, TextReader input, TextWrit
         var api = new LightningApiClient(http);
         return await ServerVerb.GuardAsync(http, error, "Stopped.", async () => options.Words switch
         {
-            ["invoice", var sats, .. var memo] => await InvoiceAsync(api, sats, string.Join(' ', memo).Trim(), cancellationToken),
+            ["invoice", var sats, ..] => await InvoiceAsync(api, sats, string.Join(" ", options.Words.Skip(2)).Trim(), cancellationToken),
             ["pay", var bolt11] => await PayAsync(api, bolt11, options, cancellationToken),
             ["decode", var bolt11] => await DecodeAsync(api, bolt11, cancellationToken),
             ["balance"] => await BalanceAsync(api, cancellationToken),

@@ -30,7 +30,7 @@ public interface ILedgerStore
 
     Task<IReadOnlyList<LedgerDay>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
-    /// <summary>What an agent's outgoing payments created since <paramref name="since"/> (all of them when null) have
+    /// <summary>What an agent's own payments (source <c>agent</c>: not the payouts it received) created since <paramref name="since"/> (all of them when null) have
     /// spent or may still spend: settled amounts and fees, and pending amounts with their most fee.</summary>
     Task<long> SpentByAgentAsync(WriteTransaction transaction, string agentId, DateTimeOffset? since, CancellationToken cancellationToken = default);
 

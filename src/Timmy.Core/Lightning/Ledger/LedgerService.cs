@@ -118,7 +118,7 @@ public sealed class LedgerService(
     {
         var preview = await PreviewAsync(order.Invoice, cancellationToken);
         var invoice = preview.Invoice;
-        if (preview.Existing is not null)
+        if (preview.Existing is { IsIncoming: false })
         {
             throw new DuplicatePaymentHashException(invoice.PaymentHash, preview.Existing.Id, preview.Existing.Status);
         }

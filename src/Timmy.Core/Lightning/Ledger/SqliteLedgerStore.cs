@@ -191,7 +191,7 @@ public sealed class SqliteLedgerStore(IDbConnectionFactory connections, TimeProv
     private static CommandDefinition SpentCommand(string agentId, DateTimeOffset? since, WriteTransaction? transaction, CancellationToken cancellationToken) => new("""
         SELECT COALESCE(SUM(CASE status WHEN 'settled' THEN amount_sats + fee_sats ELSE amount_sats + COALESCE(max_fee_sats, 0) END), 0)
         FROM ledger
-        WHERE agent_id = @agentId AND tx_type = 'outgoing' AND status IN ('pending', 'settled') AND created_at >= @since
+        WHERE agent_id = @agentId AND tx_type = 'outgoing' AND source = 'agent' AND status IN ('pending', 'settled') AND created_at >= @since
         """, new { agentId, since = since is { } s ? Timestamps.Format(s) : "" }, transaction?.Transaction, cancellationToken: cancellationToken);
 
     private static string Where(LedgerFilter filter, bool ascending = false)

@@ -51,6 +51,7 @@ public static class LightningPayEndpoints
         return TypedResults.Created(EntryAddress(entry.Id), LedgerEntryDto.From(entry));
     }
 
+    [TakesNoBody]
     private static async Task<Ok<LedgerEntryDto>> SimulateAsync(string id, LedgerService ledger) =>
         TypedResults.Ok(LedgerEntryDto.From(await ledger.SimulatePaymentAsync(id, CancellationToken.None)));
 
@@ -63,6 +64,7 @@ public static class LightningPayEndpoints
         return TypedResults.NoContent();
     }
 
+    [TakesNoBody]
     private static async Task<Ok<ReconcileDto>> ReconcileAsync(LedgerReconciler reconciler, LedgerService ledger)
     {
         var resolved = await reconciler.ReconcileAsync(CancellationToken.None);

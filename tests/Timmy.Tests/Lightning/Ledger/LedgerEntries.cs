@@ -17,7 +17,7 @@ internal static class LedgerEntries
     {
         var now = time.GetUtcNow();
         return new LedgerEntry(SortableIds.New(time), direction, LedgerStatus.Pending, hash ?? NewSecret().Hash, sats, sats * 1000,
-            LedgerSources.Owner, now, now)
+            agentId is null ? LedgerSources.Owner : LedgerSources.Agent, now, now)
         {
             AgentId = agentId,
             MaxFeeSats = direction == LedgerDirection.Outgoing ? maxFee ?? 0 : null,
