@@ -92,7 +92,7 @@ public sealed partial class LightningFlowTests(BrowserFixture fixture) : IClassF
         var form = page.Locator("[data-set-budget]");
         await form.GetByLabel("Agent").FillAsync("forge");
         await form.GetByLabel("Most sats per period").FillAsync("5000");
-        await form.GetByLabel("Period").SelectOptionAsync("weekly");
+        await form.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("weekly");
         await form.GetByRole(AriaRole.Button, new() { Name = "Set budget" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-lightning-notice]")).ToHaveTextAsync("Budget set for forge.");
         var budget = page.Locator("tr[data-budget='forge']");

@@ -29,6 +29,17 @@ public static class LightningFormat
         _ => "•",
     };
 
+    /// <summary>An invoice's currency prefix with the chain it names: "bcrt (regtest)".</summary>
+    public static string Network(string prefix) => prefix.ToLowerInvariant() switch
+    {
+        "bc" => "bc (bitcoin)",
+        "tb" => "tb (testnet)",
+        "tbs" => "tbs (signet)",
+        "bcrt" => "bcrt (regtest)",
+        "sb" => "sb (simnet)",
+        _ => prefix,
+    };
+
     /// <summary>A time span as an invoice's expiry reads: "10 minutes", "1 hour", "7 days".</summary>
     public static string Span(TimeSpan span) => span.TotalMinutes switch
     {

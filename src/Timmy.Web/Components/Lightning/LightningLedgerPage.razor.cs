@@ -193,15 +193,15 @@ public partial class LightningLedgerPage
     }
 
     /// <summary>Back to this page with the same filters and a notice (post-redirect-get), at the part that changed; the
-    /// new invoice or payment stays named in the address so it is shown (and kept current) after the redirect.</summary>
+    /// invoice or payment the address named, or the one just made, stays named so it is shown (and kept current).</summary>
     private void Done(string notice, string part, params (string Key, string Value)[] more)
     {
-        var query = new Dictionary<string, string?> { ["notice"] = notice };
+        var query = new Dictionary<string, string?> { ["notice"] = notice, ["invoice"] = InvoiceId, ["payment"] = PaymentId };
         foreach (var (key, value) in more)
         {
             query[key] = value;
         }
-        Navigation.NavigateTo(QueryHelpers.AddQueryString(Filters.Url(Filters.Before), query) + "#" + part);
+        Navigation.NavigateTo(QueryHelpers.AddQueryString(Filters.Url(Filters.Before), query.Where(p => p.Value is not null)) + "#" + part);
     }
 
     private static bool TryOptionalSats(string? value, out long? sats)
