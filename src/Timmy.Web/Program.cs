@@ -17,6 +17,7 @@ using Timmy.Web.Auth;
 using Timmy.Web.Cli;
 using Timmy.Web.Components;
 using Timmy.Web.Components.Events;
+using Timmy.Web.Components.Lightning;
 using Timmy.Web.Components.Memory;
 using Timmy.Web.Components.Router;
 using Timmy.Web.Components.Swarm;
@@ -59,6 +60,7 @@ builder.Services.AddL402Gate();
 builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddMemoryPages();
+builder.Services.AddLightningPages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -98,6 +100,7 @@ app.MapEventFragments();
 app.MapRouterFragments();
 app.MapSwarmFragments();
 app.MapMemoryFragments();
+app.MapLightningFragments();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -13,9 +13,13 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     private static readonly SemaphoreSlim Seeding = new(1, 1);
     private static readonly Dictionary<BrowserFixture, string> SeededConversation = [];
     private static readonly Dictionary<BrowserFixture, string> SeededTask = [];
+    private static readonly Dictionary<BrowserFixture, string> SeededLedgerEntry = [];
 
     /// <summary>Stands for the seeded task's id in a page's path.</summary>
     private const string TaskPath = "/swarm/tasks/{task}";
+
+    /// <summary>Stands for the seeded ledger entry's id in a page's path.</summary>
+    private const string LedgerEntryPath = "/lightning/ledger/{entry}";
 
     /// <summary>A search on the memory page, with highlighted words in long entries.</summary>
     private const string MemorySearchPath = "/memory?q=reconcile the ledger export";
@@ -40,7 +44,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     public static TheoryData<string, int, int> Pages()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens", "/memory", MemorySearchPath })
+        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens", "/memory", MemorySearchPath, "/lightning/ledger", LedgerEntryPath })
         {
             data.Add(path, 390, 844);
             data.Add(path, 1280, 800);
@@ -57,7 +61,8 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync(path switch { "/" => "/?c=" + conversation, TaskPath => "/swarm/tasks/" + SeededTask[fixture], _ => path });
+        await page.GotoAsync(path switch { "/" => "/?c=" + conversation, TaskPath => "/swarm/tasks/" + SeededTask[fixture],
+            LedgerEntryPath => "/lightning/ledger/" + SeededLedgerEntry[fixture], _ => path });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await BrowserFixture.ScreenshotAsync(page, $"fit-{(path == "/" ? "home" : path == MemorySearchPath ? "memory-search" : path.Trim('/').Replace("{", "").Replace("}", "").Replace('/', '-'))}-{width}");
 
@@ -140,6 +145,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
             SeededTask[fixture] = await PostTaskAsync(context, "Research and summarize: " + string.Join(' ', Enumerable.Repeat("reconcile-the-quarterly-lightning-channel-statements-with-the-ledger", 4)));
             await PostTaskAsync(context, "Fix the bug in the login function");
             await SeedMemoryAsync(context);
+            SeededLedgerEntry[fixture] = await SeedLightningAsync(context);
             fixture.Ollama.Default = FakeReply.Answer("hello from the fake");
             SeededConversation[fixture] = session!;
             return session!;
@@ -183,6 +189,28 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-memory-notice]")).ToContainTextAsync("Stored");
         await page.CloseAsync();
+    }
+
+    /// <summary>Invoices with a long memo (one paid by simulation, one left open) and a budget for an agent with a long
+    /// id; returns the open invoice's entry id.</summary>
+    private static async Task<string> SeedLightningAsync(IBrowserContext context)
+    {
+        var memo = "Quarterly reconciliation of the Lightning channel statements " + string.Join('-', Enumerable.Repeat("with-the-on-chain-ledger-export", 4));
+        string? open = null;
+        foreach (var sats in new[] { 123_456, 2_100 })
+        {
+            var created = await context.APIRequest.PostAsync("/api/v1/lightning/invoices", new() { DataObject = new { amount_sats = sats, memo } });
+            Assert.Equal(201, created.Status);
+            open = (await created.JsonAsync())!.Value.GetProperty("id").GetString();
+            if (sats != 2_100)
+            {
+                Assert.Equal(200, (await context.APIRequest.PostAsync($"/api/v1/lightning/invoices/{open}/simulate-payment")).Status);
+            }
+        }
+        var budget = await context.APIRequest.PutAsync("/api/v1/lightning/budgets/agent-researcher-0001-with-a-really-long-identifier",
+            new() { DataObject = new { max_sats = 250_000, period = "monthly" } });
+        Assert.Equal(200, budget.Status);
+        return open!;
     }
 
     /// <summary>Posts a task from the control room and waits until it is done; returns its id.</summary>

@@ -16,6 +16,7 @@ public sealed partial class PageScriptsTests(BrowserFixture fixture) : IClassFix
     [InlineData("/router/status", "RouterStatusPage.razor.js")]
     [InlineData("/settings/tokens", "page-actions.js")]
     [InlineData("/memory", "MemoryPage.razor.js page-actions.js")]
+    [InlineData("/lightning/ledger", "LightningLedgerPage.razor.js page-actions.js")]
     public async Task Page_LoadsOnlyItsOwnScripts(string path, string expected)
     {
         await using var context = await fixture.NewOwnerContextAsync();

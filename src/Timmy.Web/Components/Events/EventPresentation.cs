@@ -48,6 +48,14 @@ public static class EventPresentation
         [EventType.MemoryDeleted] = ("🚮", "Memory deleted"),
         [EventType.MemoryPruned] = ("✂️", "Memory pruned"),
         [EventType.MemoryReindexed] = ("🔁", "Memory re-embedded"),
+        [EventType.PaymentInvoiceCreated] = ("🧾", "Invoice created"),
+        [EventType.PaymentSettled] = ("⚡", "Payment received"),
+        [EventType.PaymentSent] = ("💸", "Payment sent"),
+        [EventType.PaymentExpired] = ("⌛", "Invoice expired"),
+        [EventType.PaymentFailed] = ("❌", "Payment failed"),
+        [EventType.PaymentDrift] = ("⚖️", "Ledger drift"),
+        [EventType.PaymentBudgetChanged] = ("👛", "Budget changed"),
+        [EventType.PaymentTokenRevoked] = ("🚫", "L402 token revoked"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";

@@ -12,6 +12,7 @@ public static class NavItems
         new("/swarm/tasks", "📝", "Tasks"),
         new("/marketplace", "🏪", "Marketplace"),
         new("/memory", "🧠", "Memory"),
+        new("/lightning/ledger", "⚡", "Lightning"),
         new("/swarm/events", "📜", "Event log"),
         new("/router/status", "🚦", "Router"),
         new("/settings/tokens", "🎟️", "API tokens"),
