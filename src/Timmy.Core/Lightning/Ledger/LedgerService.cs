@@ -48,10 +48,7 @@ public sealed class LedgerService(
     public async Task<LedgerEntry> CreateInvoiceAsync(NewInvoice request, CancellationToken cancellationToken = default)
     {
         var issued = await IssueAsync(request, cancellationToken);
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        var stored = await RecordInvoiceAsync(transaction, issued, request, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return await GroupCommit.For(connections).RunAsync(transaction => RecordInvoiceAsync(transaction, issued, request, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>Has the node issue the invoice, not yet recorded: <see cref="RecordInvoiceAsync"/> records it inside
@@ -164,15 +161,15 @@ public sealed class LedgerService(
         }
         try
         {
-            await using (var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken))
+            var pending = entry;
+            entry = await GroupCommit.For(connections).RunAsync(async transaction =>
             {
                 if (order.AgentId is not null)
                 {
-                    await budgets.EnsureWithinAsync(transaction, order.AgentId, amountSats + maxFee, cancellationToken);
+                    await budgets.EnsureWithinAsync(transaction, order.AgentId, amountSats + maxFee, CancellationToken.None);
                 }
-                entry = await store.InsertAsync(transaction, entry, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                return await store.InsertAsync(transaction, pending, CancellationToken.None);
+            }, cancellationToken);
             return await SendClaimedAsync(entry, CancellationToken.None);
         }
         finally
@@ -394,17 +391,16 @@ public sealed class LedgerService(
         }
     }
 
-    private async Task<LedgerEntry> MoveAsync(LedgerChange change, Func<LedgerEntry, EventDraft> logged, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        var move = await store.MoveAsync(transaction, change, cancellationToken);
-        if (move.Moved)
+    private Task<LedgerEntry> MoveAsync(LedgerChange change, Func<LedgerEntry, EventDraft> logged, CancellationToken cancellationToken) =>
+        GroupCommit.For(connections).RunAsync(async transaction =>
         {
-            await events.AppendAsync(transaction, logged(move.Entry), cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return move.Entry;
-    }
+            var move = await store.MoveAsync(transaction, change, CancellationToken.None);
+            if (move.Moved)
+            {
+                await events.AppendAsync(transaction, logged(move.Entry), CancellationToken.None);
+            }
+            return move.Entry;
+        }, cancellationToken);
 
     private static RefusalException Translate(LightningNodeException ex) => ex.Failure == LightningNodeFailure.Refused
         ? new NodeRefusedException(ex.Message)

@@ -80,11 +80,11 @@ public sealed class SimulatedLightningNode : ILightningNode
         var row = new SimulatedInvoiceRow(
             signed.PaymentHash, _nodeName, signed.Bolt11!, Convert.ToHexStringLower(preimage), signed.AmountMsat ?? 0, request.Memo,
             SimulatedInvoiceRow.Open, Timestamps.Format(signed.Timestamp), Timestamps.Format(signed.ExpiresAt), null, null);
-        await using (var write = await _connections.BeginWriteAsync(cancellationToken: cancellationToken))
+        await GroupCommit.For(_connections).RunAsync(async write =>
         {
-            await _store.InsertInvoiceAsync(write, row, cancellationToken);
-            await write.CommitAsync(cancellationToken);
-        }
+            await _store.InsertInvoiceAsync(write, row, CancellationToken.None);
+            return row;
+        }, cancellationToken);
         return row.ToInvoice(_time.GetUtcNow());
     }
 
@@ -113,15 +113,13 @@ public sealed class SimulatedLightningNode : ILightningNode
 
     /// <summary>As <see cref="SimulatePaymentAsync(string, CancellationToken)"/>, paying <paramref name="amountMsat"/>;
     /// needed for an invoice that names no amount.</summary>
-    public async Task<NodeInvoice> SimulatePaymentAsync(string paymentHash, long? amountMsat, CancellationToken cancellationToken = default)
-    {
-        await using var write = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
-        var row = await _store.GetInvoiceAsync(write.Connection, write.Transaction, _nodeName, paymentHash.ToLowerInvariant(), cancellationToken)
-            ?? throw Refused($"this node has no invoice with payment hash {paymentHash}");
-        var settled = await SettleAsync(write, row, amountMsat, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return settled;
-    }
+    public Task<NodeInvoice> SimulatePaymentAsync(string paymentHash, long? amountMsat, CancellationToken cancellationToken = default) =>
+        GroupCommit.For(_connections).RunAsync(async write =>
+        {
+            var row = await _store.GetInvoiceAsync(write.Connection, write.Transaction, _nodeName, paymentHash.ToLowerInvariant(), CancellationToken.None)
+                ?? throw Refused($"this node has no invoice with payment hash {paymentHash}");
+            return await SettleAsync(write, row, amountMsat, CancellationToken.None);
+        }, cancellationToken);
 
     public async Task<NodePayment> PayAsync(PayInvoiceRequest request, CancellationToken cancellationToken = default)
     {
@@ -131,7 +129,12 @@ public sealed class SimulatedLightningNode : ILightningNode
             throw Refused(error);
         }
         var key = await KeyAsync(cancellationToken);
-        await using var write = await _connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        return await GroupCommit.For(_connections).RunAsync(write => PayAsync(write, request, invoice, key, CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>One payment inside a shared write transaction: the payer's record and the payee's settlement together.</summary>
+    private async Task<NodePayment> PayAsync(WriteTransaction write, PayInvoiceRequest request, Bolt11Invoice invoice, Key key, CancellationToken cancellationToken)
+    {
         var earlier = await _store.GetPaymentAsync(write.Connection, write.Transaction, _nodeName, invoice.PaymentHash, cancellationToken);
         if (earlier is not null && earlier.State != SimulatedPaymentRow.Failed)
         {
@@ -215,7 +218,6 @@ public sealed class SimulatedLightningNode : ILightningNode
     private async Task<NodePayment> RecordAsync(WriteTransaction write, SimulatedPaymentRow row, CancellationToken cancellationToken)
     {
         await _store.SavePaymentAsync(write, row, cancellationToken);
-        await write.CommitAsync(cancellationToken);
         return row.ToPayment();
     }
 
