@@ -57,7 +57,7 @@ public sealed class BenchArguments
                        [--entries 10000,100000] [--queries 200] [--stores 1000] [--callers 32] [--append] [--out bench/results/memory.txt]
               ledger   Lightning ledger: create + settle pairs/s on the simulated node (one at a time and concurrent) and
                        through the store alone, balance latency at 1,000,000 rows, concurrent payers against one budget
-                       [--pairs 2000] [--callers 16] [--rows 1000000] [--payers 100] [--append] [--out bench/results/ledger.txt]
+                       [--pairs 2000] [--callers 64] [--rows 1000000] [--payers 100] [--append] [--out bench/results/ledger.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

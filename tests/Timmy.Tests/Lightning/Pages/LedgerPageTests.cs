@@ -34,7 +34,7 @@ public sealed partial class LedgerPageTests : IAsyncLifetime
         Assert.Contains("No agent has a budget", html);
         Assert.Contains("data-create-invoice", html);
         Assert.Contains("data-review-payment", html);
-        Assert.Matches("data-balance-figure=\"available\"[^>]*>\\s*<span class=\"summary-label\">Available</span>\\s*<span class=\"summary-value\">0</span>", html);
+        Assert.Matches("data-balance-figure=\"available\"[^>]*>\\s*<span class=\"summary-label\">Available</span>\\s*<span class=\"summary-value\"[^>]*>0</span>", html);
         Assert.Contains("<datalist id=\"budget-agents\"><option value=\"echo\"></option>", Regex.Replace(html, @"\s+<", "<"));
     }
 
@@ -50,8 +50,8 @@ public sealed partial class LedgerPageTests : IAsyncLifetime
 
         Assert.Equal(3, Row().Matches(html).Count);
         Assert.Contains("3 entries, newest first", html);
-        Assert.Matches("data-balance-figure=\"available\"[^>]*>\\s*<span class=\"summary-label\">Available</span>\\s*<span class=\"summary-value\">1,100</span>", html);
-        Assert.Matches("data-balance-figure=\"pending-in\"[^>]*>\\s*<span class=\"summary-label\">Pending in</span>\\s*<span class=\"summary-value\">250</span>", html);
+        Assert.Matches("data-balance-figure=\"available\"[^>]*>\\s*<span class=\"summary-label\">Available</span>\\s*<span class=\"summary-value\"[^>]*>1,100</span>", html);
+        Assert.Matches("data-balance-figure=\"pending-in\"[^>]*>\\s*<span class=\"summary-label\">Pending in</span>\\s*<span class=\"summary-value\"[^>]*>250</span>", html);
         Assert.Contains("received (above the line) · 1,500 sats", html);
         Assert.Contains("class=\"volume-out\"", html);
         Assert.Contains(">Coffee for the swarm<", html);
