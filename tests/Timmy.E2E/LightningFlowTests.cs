@@ -116,7 +116,7 @@ public sealed partial class LightningFlowTests(BrowserFixture fixture) : IClassF
 
         await page.GetByLabel("Direction").SelectOptionAsync("incoming");
         await page.GetByLabel("Status").SelectOptionAsync("pending");
-        await page.GetByLabel("From").FillAsync(today);
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync(today);
         await page.GetByLabel("To", new() { Exact = true }).FillAsync(today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
 
