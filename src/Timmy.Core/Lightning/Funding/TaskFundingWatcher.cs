@@ -9,9 +9,9 @@ using Timmy.Core.Swarm.Tasks;
 namespace Timmy.Core.Lightning.Funding;
 
 /// <summary>Opens the auction of each task whose funding invoice settled, and cancels a task whose invoice expired or
-/// failed unpaid. It sweeps every task waiting for funding at start-up, whenever a payment.* event arrives, and at
-/// least every <see cref="SweepEvery"/>, so a missed event (or a crash between the settlement and the auction) only
-/// delays an auction, never loses it.</summary>
+/// failed unpaid. It sweeps every task waiting for funding at start-up, whenever a payment.* event of a task arrives
+/// (or the bus dropped some), and at least every <see cref="SweepEvery"/>, so a missed event (or a crash between the
+/// settlement and the auction) only delays an auction, never loses it.</summary>
 public sealed class TaskFundingWatcher(IEventBus bus, ITaskStore tasks, ILedgerStore ledger, SwarmCoordinator coordinator, TimeProvider time,
     ILogger<TaskFundingWatcher> logger) : BackgroundService
 {
@@ -21,14 +21,20 @@ public sealed class TaskFundingWatcher(IEventBus bus, ITaskStore tasks, ILedgerS
     {
         EventTypePattern.TryParse("payment.*", out var payments, out _);
         using var subscription = bus.Subscribe(256, [payments]);
+        var sweep = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                if (sweep)
+                {
+                    await SweepAsync(stoppingToken);
+                }
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 wait.CancelAfter(SweepEvery);
-                await subscription.ReadAsync(wait.Token);
+                var item = await subscription.ReadAsync(wait.Token);
+                // Only a task's payment can move a funded task on; a gap may have hidden one.
+                sweep = item.Gap is not null || item.Event?.TaskId is not null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,11 +42,12 @@ public sealed class TaskFundingWatcher(IEventBus bus, ITaskStore tasks, ILedgerS
             }
             catch (OperationCanceledException)
             {
-                // The sweep interval passed without a payment event.
+                sweep = true; // the sweep interval passed
             }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Sweeping funded tasks failed; trying again in {Interval}", SweepEvery);
+                sweep = true;
                 await Task.Delay(SweepEvery, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
