@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project. Installs what the tests need when it is missing (Debian's chromium for the
-# browser tests), builds once, runs all tests, and ends with one line: "N passed, N failed[, N skipped]".
+# browser tests, git for the upgrade queue's), builds once, runs all tests, and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +13,11 @@ install_debian_packages() {
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing chromium for the browser tests..."
   install_debian_packages chromium || { echo "could not install chromium"; exit 1; }
+fi
+
+if ! command -v git >/dev/null 2>&1; then
+  echo "Installing git for the upgrade queue's tests..."
+  install_debian_packages git || { echo "could not install git"; exit 1; }
 fi
 
 configuration="${CONFIGURATION:-Release}"

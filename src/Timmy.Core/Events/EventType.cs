@@ -62,6 +62,18 @@ public static class EventType
     public const string PaymentBudgetChanged = "payment.budget_changed";
     public const string PaymentTokenRevoked = "payment.token_revoked";
 
+    public const string UpgradeRunStarted = "upgrade.run_started";
+    public const string UpgradeRunProgress = "upgrade.run_progress";
+    public const string UpgradeRunFinished = "upgrade.run_finished";
+    public const string UpgradeProposed = "upgrade.proposed";
+    public const string UpgradeApproved = "upgrade.approved";
+    public const string UpgradeRejected = "upgrade.rejected";
+    public const string UpgradeExpired = "upgrade.expired";
+    public const string UpgradeApplying = "upgrade.applying";
+    public const string UpgradeApplied = "upgrade.applied";
+    public const string UpgradeFailed = "upgrade.failed";
+    public const string UpgradeRolledBack = "upgrade.rolled_back";
+
     /// <summary>Every known type, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -77,6 +89,8 @@ public static class EventType
         MemoryStored, MemoryUpdated, MemoryDeleted, MemoryPruned, MemoryReindexed,
         PaymentInvoiceCreated, PaymentSettled, PaymentExpired, PaymentSent, PaymentFailed, PaymentDrift,
         PaymentBudgetChanged, PaymentTokenRevoked,
+        UpgradeRunStarted, UpgradeRunProgress, UpgradeRunFinished, UpgradeProposed, UpgradeApproved, UpgradeRejected,
+        UpgradeExpired, UpgradeApplying, UpgradeApplied, UpgradeFailed, UpgradeRolledBack,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

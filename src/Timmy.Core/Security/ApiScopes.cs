@@ -17,6 +17,8 @@ public static class ApiScopes
     public const string MemoryWrite = "memory:write";
     public const string LightningRead = "lightning:read";
     public const string LightningPay = "lightning:pay";
+    public const string UpgradesRead = "upgrades:read";
+    public const string UpgradesApprove = "upgrades:approve";
 
     /// <summary>Every scope a token can be given, with a one-line description for the token form.</summary>
     public static IReadOnlyList<(string Scope, string Description)> Catalogue { get; } =
@@ -32,6 +34,8 @@ public static class ApiScopes
         (MemoryWrite, "store, edit and delete memories and documents; prune and re-embed"),
         (LightningRead, "read the Lightning ledger, balance, budgets and node status; decode invoices"),
         (LightningPay, "create invoices, pay invoices, set budgets, revoke L402 tokens"),
+        (UpgradesRead, "read the upgrade queue: proposals, diffs, test output, history"),
+        (UpgradesApprove, "run the self-modify loop; approve (with the password or PIN), reject, apply and roll back upgrades"),
         (AgentsRemote, "join the swarm as a remote agent: register, heartbeat, bid, report results"),
         (TokensManage, "create and revoke API tokens (of any scope: as powerful as *)"),
         (All, "everything the owner can do"),

@@ -16,5 +16,6 @@ public static class MigrationCatalog
         M0006_Swarm.Migration,
         M0007_Memory.Migration,
         M0008_Lightning.Migration,
+        M0009_Upgrades.Migration,
     ];
 }

@@ -56,6 +56,17 @@ public static class EventPresentation
         [EventType.PaymentDrift] = ("⚖️", "Ledger drift"),
         [EventType.PaymentBudgetChanged] = ("👛", "Budget changed"),
         [EventType.PaymentTokenRevoked] = ("🚫", "L402 token revoked"),
+        [EventType.UpgradeRunStarted] = ("🛠️", "Self-modify run started"),
+        [EventType.UpgradeRunProgress] = ("⏳", "Self-modify progress"),
+        [EventType.UpgradeRunFinished] = ("🏁", "Self-modify run finished"),
+        [EventType.UpgradeProposed] = ("📬", "Upgrade proposed"),
+        [EventType.UpgradeApproved] = ("✅", "Upgrade approved"),
+        [EventType.UpgradeRejected] = ("🙅", "Upgrade rejected"),
+        [EventType.UpgradeExpired] = ("⌛", "Upgrade expired"),
+        [EventType.UpgradeApplying] = ("⚙️", "Upgrade applying"),
+        [EventType.UpgradeApplied] = ("🚀", "Upgrade applied"),
+        [EventType.UpgradeFailed] = ("💥", "Upgrade failed"),
+        [EventType.UpgradeRolledBack] = ("⏪", "Upgrade rolled back"),
     };
 
     public static string Icon(string eventType) => ByType.TryGetValue(eventType, out var p) ? p.Icon : "•";

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Upgrades.Git;
+
+namespace Timmy.Core.Upgrades;
+
+/// <summary>At start-up: an apply a crash interrupted is failed, and when it had already moved the target branch, the
+/// branch is put back where it was; approved upgrades whose apply never began are queued again; worktrees no open
+/// upgrade owns are removed. Then, every <see cref="UpgradesOptions.ExpiryCheckInterval"/>, overdue proposals expire.</summary>
+public sealed class UpgradeMaintenance(
+    UpgradeService upgrades,
+    UpgradeApplyQueue queue,
+    IOptionsMonitor<UpgradesOptions> options,
+    TimeProvider time,
+    ILogger<UpgradeMaintenance> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RecoverAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Upgrade recovery at start-up failed");
+        }
+        using var timer = new PeriodicTimer(options.CurrentValue.ExpiryCheckInterval, time);
+        do
+        {
+            try
+            {
+                var expired = await upgrades.ExpireDueAsync(stoppingToken);
+                if (expired > 0)
+                {
+                    logger.LogInformation("{Count} upgrade proposals expired", expired);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Expiring upgrade proposals failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var upgrade in await upgrades.Store.ListAsync([UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
+        {
+            if (!upgrade.IsApplying)
+            {
+                queue.Enqueue(upgrade.Id);
+                continue;
+            }
+            var note = RestoreTarget(upgrade);
+            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped); the target branch is unchanged." + note, cancellationToken);
+        }
+        await PruneWorktreesAsync(cancellationToken);
+    }
+
+    /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it.</summary>
+    private string RestoreTarget(Upgrade upgrade)
+    {
+        try
+        {
+            var repository = new UpgradeRepository(upgrade.Repository);
+            var tip = repository.TipOf(upgrade.TargetBranch);
+            if (tip is null || upgrade.PreviousHead is null || tip == upgrade.PreviousHead)
+            {
+                return "";
+            }
+            if (repository.CommitInfo(tip) is { } info && UpgradeCommitMessages.Names(info.Message, upgrade.Id) && info.Parents.SequenceEqual([upgrade.PreviousHead]))
+            {
+                repository.MoveBranch(upgrade.TargetBranch, tip, upgrade.PreviousHead, $"timmy: undo interrupted apply of upgrade {upgrade.Id}");
+                return $" Its commit {tip[..12]} was taken off {upgrade.TargetBranch}.";
+            }
+        }
+        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
+        {
+            logger.LogError(e, "Could not restore {Branch} after the interrupted apply of upgrade {Id}", upgrade.TargetBranch, upgrade.Id);
+        }
+        return "";
+    }
+
+    private async Task PruneWorktreesAsync(CancellationToken cancellationToken)
+    {
+        if (upgrades.Target.Repository is not { } repository)
+        {
+            return;
+        }
+        var root = upgrades.Target.WorktreeDirectory;
+        var open = (await upgrades.Store.ListAsync([UpgradeStatus.Proposed, UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
+            .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+        try
+        {
+            await GitWorktrees.PruneAsync(repository, cancellationToken);
+            var strays = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
+                .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !open.Contains(p));
+            if (Directory.Exists(root))
+            {
+                strays = strays.Concat(Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(p => !open.Contains(p))).Distinct();
+            }
+            foreach (var stray in strays.ToList())
+            {
+                logger.LogInformation("Removing the stray upgrade worktree {Worktree}", stray);
+                await GitWorktrees.RemoveAsync(repository, stray, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is GitCommandException or IOException)
+        {
+            logger.LogWarning(e, "Pruning upgrade worktrees failed");
+        }
+    }
+}

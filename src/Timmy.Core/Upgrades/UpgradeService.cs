@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Timmy.Core.Events;
+using Timmy.Core.Storage;
+using Timmy.Core.Upgrades.Git;
+
+namespace Timmy.Core.Upgrades;
+
+/// <summary>The upgrade queue: proposals in, the owner's decisions out. Every move goes through
+/// <see cref="UpgradeStateMachine"/> and is stored with its upgrade.* event in one transaction; git clean-up (a rejected
+/// branch and its worktree) follows the commit. Apply runs in the background (<see cref="UpgradeApplier"/>).</summary>
+public sealed class UpgradeService(
+    IDbConnectionFactory connections,
+    IUpgradeStore store,
+    IEventLog events,
+    UpgradeTarget target,
+    ApprovalSecondFactor secondFactor,
+    UpgradeApplyQueue applyQueue,
+    IOptionsMonitor<UpgradesOptions> options,
+    TimeProvider time,
+    ILogger<UpgradeService> logger)
+{
+    public const string AutoApprover = "auto";
+    public const int MaxListLimit = 200;
+
+    public IUpgradeStore Store => store;
+
+    public UpgradeTarget Target => target;
+
+    /// <exception cref="UpgradeNotFoundException"/>
+    public async Task<Upgrade> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(id, cancellationToken) ?? throw new UpgradeNotFoundException(id);
+
+    public Task<IReadOnlyList<Upgrade>> ListAsync(IReadOnlyCollection<string> statuses, int limit = 50, string? beforeId = null, CancellationToken cancellationToken = default) =>
+        store.ListAsync(statuses, Math.Clamp(limit, 1, MaxListLimit), beforeId, cancellationToken);
+
+    /// <summary>Proposals waiting for the owner: the navigation badge.</summary>
+    public Task<int> PendingCountAsync(CancellationToken cancellationToken = default) => store.CountAsync(UpgradeStatus.Proposed, cancellationToken);
+
+    /// <summary>Stores the loop's branch as a proposal (its diff read from git, not from the loop) and logs upgrade.proposed;
+    /// with auto-approve on, approves it as "auto" when its tests passed and it is small.</summary>
+    /// <exception cref="ProposalTooLargeException">Over the size limit; nothing is stored.</exception>
+    public async Task<Upgrade> ProposeAsync(NewProposal proposal, CancellationToken cancellationToken = default)
+    {
+        var repository = target.Open();
+        var diff = repository.Diff(proposal.BaseCommit, proposal.BranchCommit);
+        var limit = options.CurrentValue.MaxChangedLines;
+        if (diff.ChangedLines > limit)
+        {
+            throw new ProposalTooLargeException(diff.ChangedLines, limit);
+        }
+        var now = time.GetUtcNow();
+        var upgrade = new Upgrade
+        {
+            Id = proposal.Id, Status = UpgradeStatus.Proposed, Instruction = proposal.Instruction, Description = proposal.Description,
+            Repository = repository.Path, TargetBranch = proposal.TargetBranch, BranchName = proposal.BranchName,
+            BaseCommit = proposal.BaseCommit, BranchCommit = proposal.BranchCommit, FilesChanged = diff.Files,
+            LinesAdded = diff.LinesAdded, LinesRemoved = diff.LinesRemoved, DiffPreview = diff.Preview, Diff = diff.Patch,
+            DiffSha256 = diff.Sha256, TestResults = proposal.TestResults, WorktreePath = proposal.WorktreePath,
+            ProposedAt = now, UpdatedAt = now,
+        };
+        await using (var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken))
+        {
+            await store.InsertAsync(transaction, upgrade, cancellationToken);
+            await events.AppendAsync(transaction, UpgradeEvents.Moved(EventType.UpgradeProposed, upgrade, proposal.Actor), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var settings = options.CurrentValue;
+        if (settings.AutoApproveUpgrades && upgrade.TestsPassed && upgrade.ChangedLines <= settings.AutoApproveMaxChangedLines)
+        {
+            upgrade = await ApproveCheckedAsync(upgrade, AutoApprover, cancellationToken);
+        }
+        return upgrade;
+    }
+
+    /// <summary>Approves a proposal for the signed-in owner who gave the second factor, bound to the diff the branch holds
+    /// now (which must still be the proposed one, and <paramref name="reviewedDiffSha256"/> when the reviewer names the
+    /// diff they read), and queues its apply.</summary>
+    /// <exception cref="SecondFactorRefusedException"/>
+    /// <exception cref="UpgradeChangedException"/>
+    /// <exception cref="IllegalUpgradeTransitionException"/>
+    public async Task<Upgrade> ApproveAsync(string id, string approver, string? secondFactorSecret, string? reviewedDiffSha256 = null, CancellationToken cancellationToken = default)
+    {
+        var upgrade = await GetAsync(id, cancellationToken);
+        UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.Approved);
+        await secondFactor.VerifyAsync(secondFactorSecret, cancellationToken);
+        if (reviewedDiffSha256 is { Length: > 0 } reviewed && !string.Equals(reviewed, upgrade.DiffSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UpgradeChangedException(id, "the diff you reviewed is not the one proposed; reload it and review again.");
+        }
+        return await ApproveCheckedAsync(upgrade, approver, cancellationToken);
+    }
+
+    /// <summary>Queues the apply of an approved upgrade whose apply has not begun (approval queues it already; this is for
+    /// one left waiting, such as after a restart).</summary>
+    public async Task<Upgrade> ApplyAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var upgrade = await GetAsync(id, cancellationToken);
+        if (upgrade.Status != UpgradeStatus.Approved)
+        {
+            throw new IllegalUpgradeTransitionException(id, upgrade.Status, UpgradeStatus.Applied);
+        }
+        if (!upgrade.IsApplying)
+        {
+            applyQueue.Enqueue(id);
+        }
+        return upgrade;
+    }
+
+    /// <summary>Rejects a proposal, then deletes its branch and worktree.</summary>
+    public async Task<Upgrade> RejectAsync(string id, string actor, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var upgrade = await GetAsync(id, cancellationToken);
+        var now = time.GetUtcNow();
+        var rejected = await MoveAsync(upgrade with
+        {
+            Status = UpgradeStatus.Rejected, RejectedAt = now, RejectedBy = actor, FinishedAt = now,
+            ErrorMessage = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), WorktreePath = null,
+        }, EventType.UpgradeRejected, actor, cancellationToken);
+        await CleanUpAsync(upgrade, deleteBranch: true);
+        return rejected;
+    }
+
+    /// <summary>Undoes an applied upgrade with a revert commit on the target branch.</summary>
+    /// <exception cref="UpgradeRollbackException">The revert conflicts with later commits, or the branch cannot move.</exception>
+    public async Task<Upgrade> RollbackAsync(string id, string actor, CancellationToken cancellationToken = default)
+    {
+        var upgrade = await GetAsync(id, cancellationToken);
+        UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.RolledBack);
+        var repository = target.Open();
+        var tip = repository.TipOf(upgrade.TargetBranch) ?? throw new UpgradeRollbackException(id, $"the branch {upgrade.TargetBranch} is gone");
+        var revert = repository.RevertOnto(upgrade.AppliedCommit!, tip, UpgradeCommitMessages.Rollback(upgrade, actor), time.GetUtcNow());
+        if (!revert.Succeeded)
+        {
+            throw new UpgradeRollbackException(id, $"later commits changed the same lines ({string.Join(", ", revert.Conflicts)}); revert it by hand.");
+        }
+        try
+        {
+            repository.MoveBranch(upgrade.TargetBranch, tip, revert.Commit!, $"timmy: roll back upgrade {id}");
+        }
+        catch (GitCommandException e)
+        {
+            throw new UpgradeRollbackException(id, e.Message);
+        }
+        var now = time.GetUtcNow();
+        return await MoveAsync(upgrade with { Status = UpgradeStatus.RolledBack, RollbackCommit = revert.Commit, FinishedAt = now }, EventType.UpgradeRolledBack, actor, cancellationToken);
+    }
+
+    /// <summary>Expires the proposals older than <c>upgrade_timeout_hours</c> and cleans up their branches and worktrees.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var expired = 0;
+        foreach (var upgrade in await store.ProposedBeforeAsync(now - options.CurrentValue.UpgradeTimeout, cancellationToken))
+        {
+            try
+            {
+                await MoveAsync(upgrade with
+                {
+                    Status = UpgradeStatus.Expired, FinishedAt = now, WorktreePath = null,
+                    ErrorMessage = $"No decision within {options.CurrentValue.UpgradeTimeoutHours:0.##} hours.",
+                }, EventType.UpgradeExpired, null, cancellationToken);
+                expired++;
+                await CleanUpAsync(upgrade, deleteBranch: true);
+            }
+            catch (IllegalUpgradeTransitionException)
+            {
+                // decided meanwhile
+            }
+        }
+        return expired;
+    }
+
+    /// <summary>Marks an approved upgrade failed with <paramref name="reason"/> and removes its worktree (the branch stays
+    /// for a look).</summary>
+    internal async Task<Upgrade> FailAsync(Upgrade upgrade, string reason, CancellationToken cancellationToken)
+    {
+        var failed = await MoveAsync(upgrade with
+        {
+            Status = UpgradeStatus.Failed, ErrorMessage = reason, FinishedAt = time.GetUtcNow(), WorktreePath = null,
+        }, EventType.UpgradeFailed, null, cancellationToken);
+        await CleanUpAsync(upgrade, deleteBranch: false);
+        return failed;
+    }
+
+    /// <summary>Writes a move (or, with the same status, a change within a state) and its event in one transaction.</summary>
+    internal async Task<Upgrade> MoveAsync(Upgrade changed, string? eventType, string? actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
+        var current = await store.GetAsync(transaction, changed.Id, cancellationToken) ?? throw new UpgradeNotFoundException(changed.Id);
+        if (current.Status != changed.Status)
+        {
+            UpgradeStateMachine.EnsureCanMove(current, changed.Status);
+        }
+        changed = changed with { UpdatedAt = time.GetUtcNow() };
+        if (!await store.UpdateAsync(transaction, changed, cancellationToken))
+        {
+            throw new IllegalUpgradeTransitionException(changed.Id, current.Status, changed.Status);
+        }
+        if (eventType is not null)
+        {
+            await events.AppendAsync(transaction, UpgradeEvents.Moved(eventType, changed, actor), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Removes an upgrade's worktree and, when asked, its branch. Failures are logged: start-up prunes strays.</summary>
+    internal async Task CleanUpAsync(Upgrade upgrade, bool deleteBranch)
+    {
+        try
+        {
+            if (upgrade.WorktreePath is { } worktree)
+            {
+                await GitWorktrees.RemoveAsync(upgrade.Repository, worktree, CancellationToken.None);
+            }
+            if (deleteBranch)
+            {
+                new UpgradeRepository(upgrade.Repository).DeleteBranch(upgrade.BranchName);
+            }
+        }
+        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException or IOException)
+        {
+            logger.LogWarning(e, "Could not clean up the branch or worktree of upgrade {Id}", upgrade.Id);
+        }
+    }
+
+    private async Task<Upgrade> ApproveCheckedAsync(Upgrade upgrade, string approver, CancellationToken cancellationToken)
+    {
+        var repository = new UpgradeRepository(upgrade.Repository);
+        var tip = repository.TipOf(upgrade.BranchName);
+        if (tip != upgrade.BranchCommit || repository.Diff(upgrade.BaseCommit, tip).Sha256 != upgrade.DiffSha256)
+        {
+            throw new UpgradeChangedException(upgrade.Id, $"the branch {upgrade.BranchName} no longer holds the proposed diff; reject it and run the loop again.");
+        }
+        var approved = await MoveAsync(upgrade with
+        {
+            Status = UpgradeStatus.Approved, ApprovedAt = time.GetUtcNow(), ApprovedBy = approver,
+        }, EventType.UpgradeApproved, approver, cancellationToken);
+        applyQueue.Enqueue(approved.Id);
+        return approved;
+    }
+}
