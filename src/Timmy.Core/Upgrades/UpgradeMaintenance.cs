@@ -85,11 +85,11 @@ public sealed class UpgradeMaintenance(
 
     private async Task PruneWorktreesAsync(CancellationToken cancellationToken)
     {
-        if (upgrades.Target.Repository is not { } repository)
-        {
-            return;
-        }
         var root = upgrades.Target.WorktreeDirectory;
+        if (!Directory.Exists(root) || upgrades.Target.Repository is not { } repository)
+        {
+            return; // no upgrade ever made a worktree here
+        }
         var open = (await upgrades.Store.ListAsync([UpgradeStatus.Proposed, UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
             .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).ToHashSet();
         try
@@ -97,10 +97,7 @@ public sealed class UpgradeMaintenance(
             await GitWorktrees.PruneAsync(repository, cancellationToken);
             var strays = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
                 .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !open.Contains(p));
-            if (Directory.Exists(root))
-            {
-                strays = strays.Concat(Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(p => !open.Contains(p))).Distinct();
-            }
+            strays = strays.Concat(Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(p => !open.Contains(p))).Distinct();
             foreach (var stray in strays.ToList())
             {
                 logger.LogInformation("Removing the stray upgrade worktree {Worktree}", stray);
