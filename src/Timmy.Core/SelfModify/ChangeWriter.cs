@@ -1,0 +1,79 @@
+using DiffPlex.Renderer;
+using Timmy.Core.Upgrades;
+
+namespace Timmy.Core.SelfModify;
+
+/// <summary>Puts a <see cref="ChangeSet"/> into a worktree after checking every path it names
+/// (<see cref="PathRules"/>): whole files are written or deleted; a unified diff is applied by <c>git apply</c>
+/// (LibGit2Sharp has no patch application), which also refuses paths beyond symbolic links.</summary>
+public static class ChangeWriter
+{
+    private static readonly TimeSpan ApplyLimit = TimeSpan.FromMinutes(1);
+
+    /// <exception cref="ChangeRefusedException">A path may not be written; nothing was.</exception>
+    public static void Check(ChangeSet change, string root, IReadOnlyList<string> allowedDirectories, int maxFileBytes)
+    {
+        foreach (var path in change.Paths)
+        {
+            if (PathRules.Check(root, path, allowedDirectories, out var reason) is null)
+            {
+                throw new ChangeRefusedException(path, reason);
+            }
+        }
+        foreach (var file in change.Files.Where(f => f.Content is not null && System.Text.Encoding.UTF8.GetByteCount(f.Content) > maxFileBytes))
+        {
+            throw new ChangeRefusedException(file.Path, $"the new content is larger than {maxFileBytes:N0} bytes");
+        }
+    }
+
+    /// <exception cref="ChangeRefusedException">A path may not be written; nothing was.</exception>
+    /// <exception cref="FormatException">The diff does not apply to the files (fed back to the model).</exception>
+    public static async Task WriteAsync(ChangeSet change, string worktree, IReadOnlyList<string> allowedDirectories, int maxFileBytes, CancellationToken cancellationToken)
+    {
+        Check(change, worktree, allowedDirectories, maxFileBytes);
+        if (change.Diff is { } diff)
+        {
+            var patch = Path.Combine(Path.GetTempPath(), $"timmy-change-{Guid.NewGuid():N}.diff");
+            await File.WriteAllTextAsync(patch, diff, cancellationToken);
+            try
+            {
+                var outcome = await CommandRunner.RunAsync("git", ["-C", worktree, "apply", "--whitespace=nowarn", "--recount", patch], worktree, ApplyLimit, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    throw new FormatException($"the diff does not apply: {outcome.Output.Trim()}");
+                }
+            }
+            finally
+            {
+                File.Delete(patch);
+            }
+            return;
+        }
+        foreach (var file in change.Files)
+        {
+            var full = Path.Combine(worktree, PathRules.Check(worktree, file.Path, allowedDirectories, out _)!);
+            if (file.Delete)
+            {
+                File.Delete(full);
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, file.Content, cancellationToken);
+        }
+    }
+
+    /// <summary>A dry run's view of the change: the diff as given, or whole files diffed against <paramref name="original"/>.</summary>
+    public static string Preview(ChangeSet change, Func<string, string?> original)
+    {
+        if (change.Diff is { } diff)
+        {
+            return diff;
+        }
+        return string.Concat(change.Files.Select(f =>
+        {
+            var before = original(f.Path);
+            return UnidiffRenderer.GenerateUnidiff(before ?? "", f.Content ?? "", before is null ? "/dev/null" : "a/" + f.Path,
+                f.Delete ? "/dev/null" : "b/" + f.Path, ignoreWhitespace: false);
+        }));
+    }
+}
