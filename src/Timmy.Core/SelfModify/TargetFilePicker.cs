@@ -12,6 +12,7 @@ public static partial class TargetFilePicker
         "the", "and", "for", "that", "this", "with", "from", "into", "make", "makes", "should", "would", "could", "please",
         "add", "change", "update", "file", "files", "code", "use", "when", "then", "than", "there", "their", "have", "has",
         "are", "was", "were", "will", "not", "but", "all", "any", "each", "its", "our", "your", "can", "new", "also",
+        "about", "write", "some", "more", "less", "what", "which", "how", "why", "does", "doing",
     ];
 
     /// <param name="candidates">Every file of the base commit that a change may touch (allowed, text, small enough).</param>
