@@ -71,6 +71,13 @@ public sealed class SelfModifyLoop(
             throw new SelfModifyDisabledException(reason);
         }
         repository = upgrades.Target.Open();
+        foreach (var path in request.TargetFiles)
+        {
+            if (PathRules.Check(repository.Path, path, options.CurrentValue.AllowedDirectories, out var refusal) is null)
+            {
+                throw new InvalidFieldException("target_files", $"'{path}' cannot be changed: {refusal}.");
+            }
+        }
         var run = new SelfModifyRun
         {
             Id = SortableIds.New(time), Instruction = request.Instruction.Trim(), DryRun = request.DryRun,
@@ -100,23 +107,26 @@ public sealed class SelfModifyLoop(
         }
     }
 
+    /// <summary>Runs to an outcome; whatever the run made in git and did not hand to the queue is removed, and the
+    /// repository is free again, before the run is reported finished.</summary>
     private async Task RunGuardedAsync(SelfModifyRun run, SelfModifyRequest request, UpgradeRepository repository, CancellationToken cancellationToken)
     {
         var context = new RunContext(run.Id, request.Actor);
+        Outcome outcome;
         try
         {
             await events.LogAsync(UpgradeEvents.Run(EventType.UpgradeRunStarted, run.Id, $"Started: {run.Instruction}", actor: request.Actor), CancellationToken.None);
-            await RunCoreAsync(context, request, repository, cancellationToken);
+            outcome = await RunCoreAsync(context, request, repository, cancellationToken);
         }
         catch (Exception e) when (e is ChangeRefusedException or ProposalTooLargeException or FormatException or GitCommandException
             or ModelUnavailableException or OperationCanceledException or LibGit2Sharp.LibGit2SharpException or IOException)
         {
-            await FinishAsync(context, SelfModifyRunStatus.Failed, e is OperationCanceledException ? "Stopped: the server is shutting down." : e.Message);
+            outcome = new Outcome(SelfModifyRunStatus.Failed, e is OperationCanceledException ? "Stopped: the server is shutting down." : e.Message);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Self-modify run {RunId} failed", run.Id);
-            await FinishAsync(context, SelfModifyRunStatus.Failed, $"Failed unexpectedly: {e.Message}");
+            outcome = new Outcome(SelfModifyRunStatus.Failed, $"Failed unexpectedly: {e.Message}");
         }
         finally
         {
@@ -124,9 +134,12 @@ public sealed class SelfModifyLoop(
             _busy.TryRemove(repository.Path, out _);
             _tasks.TryRemove(run.Id, out _);
         }
+        await FinishAsync(context, outcome);
     }
 
-    private async Task RunCoreAsync(RunContext context, SelfModifyRequest request, UpgradeRepository repository, CancellationToken cancellationToken)
+    private sealed record Outcome(string Status, string Message, string? UpgradeId = null);
+
+    private async Task<Outcome> RunCoreAsync(RunContext context, SelfModifyRequest request, UpgradeRepository repository, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var targetBranch = upgrades.Target.TargetBranch(repository);
@@ -159,8 +172,7 @@ public sealed class SelfModifyLoop(
                 {
                     var preview = ChangeWriter.Preview(change, path => RepositoryFiles.Read(repository.Path, baseCommit, path));
                     Update(context, r => r with { Diff = preview });
-                    await FinishAsync(context, SelfModifyRunStatus.DryRun, $"Dry run: the model proposes \"{change.Summary}\" touching {change.Paths.Count} file(s); nothing was written.");
-                    return;
+                    return new Outcome(SelfModifyRunStatus.DryRun, $"Dry run: the model proposes \"{change.Summary}\" touching {change.Paths.Count} file(s); nothing was written.");
                 }
                 if (context.Worktree is null)
                 {
@@ -191,7 +203,7 @@ public sealed class SelfModifyLoop(
             messages.Add(SelfModifyPrompt.TestsFailed(result.Summary, Tail(result.OutputTail, 4_000)));
         }
 
-        var commit = UpgradeRepository.CommitAll(worktree, $"{change!.Summary}\n\nInstruction: {request.Instruction.Trim()}\nUpgrade-Id: {upgradeId}", time.GetUtcNow())
+        var commit = UpgradeRepository.CommitAll(worktree, $"{change!.Summary}\n\nInstruction: {request.Instruction.Trim()}\nProposed as upgrade {upgradeId}.", time.GetUtcNow())
             ?? throw new FormatException("the change leaves every file as it was");
         var proposal = await upgrades.ProposeAsync(new NewProposal(request.Instruction.Trim(), change.Summary, branch, baseCommit, commit, targetBranch, worktree, result!)
         {
@@ -199,24 +211,18 @@ public sealed class SelfModifyLoop(
         }, CancellationToken.None);
         context.Kept();
         Update(context, r => r with { UpgradeId = proposal.Id });
-        await FinishAsync(context, SelfModifyRunStatus.Proposed, result!.Passed
+        return new Outcome(SelfModifyRunStatus.Proposed, result!.Passed
             ? $"Proposed upgrade {proposal.Id} on {branch}: tests passed ({result.Summary}). It waits for your review."
             : $"Proposed upgrade {proposal.Id} on {branch}, but its tests failed after {attempts} attempt(s) ({result.Summary}); review it before approving.", proposal.Id);
     }
 
     private List<string> PickFiles(SelfModifyRequest request, string repository, string baseCommit, UpgradesOptions settings)
     {
-        foreach (var path in request.TargetFiles)
-        {
-            if (PathRules.Check(repository, path, settings.AllowedDirectories, out var reason) is null)
-            {
-                throw new ChangeRefusedException(path, reason);
-            }
-        }
         var candidates = RepositoryFiles.List(repository, baseCommit)
             .Where(f => f.Size <= settings.MaxFileBytes && PathRules.Check(repository, f.Path, settings.AllowedDirectories, out _) is not null)
             .Select(f => f.Path).ToList();
-        var given = request.TargetFiles.Select(f => PathRules.Check(repository, f, settings.AllowedDirectories, out _)!).ToList();
+        var given = request.TargetFiles.Select(f => PathRules.Check(repository, f, settings.AllowedDirectories, out var reason)
+            ?? throw new ChangeRefusedException(f, reason)).ToList();
         return TargetFilePicker.Pick(request.Instruction, given, candidates, path => RepositoryFiles.Read(repository, baseCommit, path), settings.MaxTargetFiles).ToList();
     }
 
@@ -252,16 +258,16 @@ public sealed class SelfModifyLoop(
         await events.LogAsync(UpgradeEvents.Run(EventType.UpgradeRunProgress, context.RunId, message, actor: context.Actor), CancellationToken.None);
     }
 
-    private async Task FinishAsync(RunContext context, string status, string message, string? upgradeId = null)
+    private async Task FinishAsync(RunContext context, Outcome outcome)
     {
         Update(context, r => r with
         {
-            Status = status, FinishedAt = time.GetUtcNow(), Steps = [.. r.Steps, message],
-            Error = status == SelfModifyRunStatus.Failed ? message : null,
+            Status = outcome.Status, FinishedAt = time.GetUtcNow(), Steps = [.. r.Steps, outcome.Message],
+            Error = outcome.Status == SelfModifyRunStatus.Failed ? outcome.Message : null,
         });
         try
         {
-            await events.LogAsync(UpgradeEvents.Run(EventType.UpgradeRunFinished, context.RunId, message, upgradeId, context.Actor), CancellationToken.None);
+            await events.LogAsync(UpgradeEvents.Run(EventType.UpgradeRunFinished, context.RunId, outcome.Message, outcome.UpgradeId, context.Actor), CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -182,6 +182,33 @@ public sealed class SelfModifyLoopTests
     }
 
     [Fact]
+    public async Task Target_files_outside_the_allowed_directories_are_refused_before_the_run_starts()
+    {
+        await using var host = await SelfModifyHost.StartAsync();
+
+        var refused = Assert.Throws<Timmy.Core.Refusals.InvalidFieldException>(() =>
+            host.Loop.Start(new SelfModifyRequest("Change it") { TargetFiles = ["src/calc.sh", "../etc/passwd"] }));
+
+        Assert.Equal("target_files", refused.Field);
+        Assert.Contains("'../etc/passwd'", refused.Message);
+        Assert.Null(host.Loop.Current);
+        Assert.Equal(0, host.Model.ChatRequests);
+    }
+
+    [Fact]
+    public async Task Given_target_files_are_the_ones_the_model_is_shown()
+    {
+        await using var host = await SelfModifyHost.StartAsync();
+        host.Model.Enqueue(SelfModifyHost.Files("Notes.", ("docs/notes.md", "# Notes\n\nMore.\n")));
+
+        var run = await host.Loop.RunAsync(new SelfModifyRequest("Improve calc.sh's notes") { TargetFiles = ["docs/notes.md"] }, Ct);
+
+        Assert.Equal(["docs/notes.md"], run.Files);
+        Assert.Contains("=== docs/notes.md ===", host.Model.Requests[0].ToJsonString());
+        Assert.DoesNotContain("=== src/calc.sh ===", host.Model.Requests[0].ToJsonString());
+    }
+
+    [Fact]
     public async Task The_loop_is_refused_unless_enabled()
     {
         await using var host = await SelfModifyHost.StartAsync(("Timmy:Upgrades:SelfModifyEnabled", "false"));
