@@ -39,6 +39,8 @@ if (TimmyCommandLine.IsServerClient(commandLine.Verb))
     {
         TimmyCommandLine.MemoryVerb => await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
         TimmyCommandLine.LightningVerb => await LightningCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        TimmyCommandLine.UpgradesVerb => await UpgradesCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        TimmyCommandLine.SelfModifyVerb => await SelfModifyCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
         _ => await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
     };
 }
