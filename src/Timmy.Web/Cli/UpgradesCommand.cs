@@ -35,7 +35,7 @@ public sealed class UpgradesCommand(HttpClient http, TextReader input, TextWrite
         ServerVerb.RunFromConsoleAsync(arguments, Valued, Flags, environment, (http, ct) =>
             new UpgradesCommand(http, Console.In, Console.Out, Console.Error, environment)
             {
-                ReadSecret = Console.IsInputRedirected ? _ => Task.FromResult(Console.In.ReadLine()) : _ => Task.FromResult<string?>(ReadHidden()),
+                ReadSecret = Console.IsInputRedirected ? ct => Console.In.ReadLineAsync(ct).AsTask() : ReadHiddenAsync,
             }.RunAsync(arguments, ct));
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -160,12 +160,21 @@ public sealed class UpgradesCommand(HttpClient http, TextReader input, TextWrite
 
     private static string Short(string commit) => commit.Length > 10 ? commit[..10] : commit;
 
-    /// <summary>A line typed at the console without echo.</summary>
-    private static string ReadHidden()
+    /// <summary>A line typed at the console without echo; Ctrl+C stops it.</summary>
+    private static async Task<string?> ReadHiddenAsync(CancellationToken cancellationToken)
     {
         var typed = new StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        while (true)
         {
+            while (!Console.KeyAvailable)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                break;
+            }
             if (key.Key == ConsoleKey.Backspace)
             {
                 typed.Length = Math.Max(0, typed.Length - 1);
@@ -175,7 +184,7 @@ public sealed class UpgradesCommand(HttpClient http, TextReader input, TextWrite
                 typed.Append(key.KeyChar);
             }
         }
-        Console.Error.WriteLine();
+        await Console.Error.WriteLineAsync();
         return typed.ToString();
     }
 
