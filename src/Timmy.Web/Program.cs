@@ -14,6 +14,7 @@ using Timmy.Web.Api.OpenAiGateway;
 using Timmy.Web.Api.Router;
 using Timmy.Web.Api.Swarm;
 using Timmy.Web.Api.Tokens;
+using Timmy.Web.Api.Upgrades;
 using Timmy.Web.Auth;
 using Timmy.Web.Cli;
 using Timmy.Web.Components;
@@ -38,6 +39,8 @@ if (TimmyCommandLine.IsServerClient(commandLine.Verb))
     {
         TimmyCommandLine.MemoryVerb => await MemoryCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
         TimmyCommandLine.LightningVerb => await LightningCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        TimmyCommandLine.UpgradesVerb => await UpgradesCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
+        TimmyCommandLine.SelfModifyVerb => await SelfModifyCommand.RunFromConsoleAsync(commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
         _ => await SwarmCommand.RunFromConsoleAsync(commandLine.Verb, commandLine.ArgumentsBesideVerb, Environment.GetEnvironmentVariable),
     };
 }
@@ -97,6 +100,8 @@ app.MapMemoryEndpoints();
 app.MapLightningEndpoints();
 app.MapLightningPayEndpoints();
 app.MapL402Endpoints();
+app.MapUpgradeEndpoints();
+app.MapUpgradeDecisionEndpoints();
 app.MapActivityFeed();
 app.MapEventFragments();
 app.MapRouterFragments();

@@ -24,7 +24,8 @@ public sealed record ServerConnection(Uri BaseAddress, string Token)
         if (string.IsNullOrEmpty(token))
         {
             return (null, $"{TokenVariable} is not set: create an API token with the scopes the verb needs (task, agents: {ApiScopes.SwarmRead} " +
-                $"and {ApiScopes.SwarmWrite}; memory: {ApiScopes.MemoryRead} and {ApiScopes.MemoryWrite}) (dashboard: /settings/tokens) " +
+                $"and {ApiScopes.SwarmWrite}; memory: {ApiScopes.MemoryRead} and {ApiScopes.MemoryWrite}; ln: {ApiScopes.LightningRead} and " +
+                $"{ApiScopes.LightningPay}; upgrades, self-modify: {ApiScopes.UpgradesRead} and {ApiScopes.UpgradesApprove}) (dashboard: /settings/tokens) " +
                 $"and export {TokenVariable}=tt_…");
         }
         return (new ServerConnection(address, token), null);

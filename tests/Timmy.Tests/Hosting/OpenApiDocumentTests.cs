@@ -38,6 +38,18 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
             .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName)
             .ToHashSet();
 
+    /// <summary>The operation, asserting that the document has it with an id and a summary.</summary>
+    private async Task<JsonElement> DescribedOperationAsync(string method, string path)
+    {
+        var document = await DocumentAsync();
+
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), path);
+        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
+        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+        return operation;
+    }
+
     private static bool HasJsonBodySchema(JsonElement operation) =>
         operation.TryGetProperty("requestBody", out var body)
         && body.GetProperty("content").TryGetProperty("application/json", out var json)
@@ -81,6 +93,9 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
     [InlineData("/api/v1/memory/facts", "key")]
     [InlineData("/api/v1/memory/documents", "content")]
     [InlineData("/api/v1/memory/prune", "older_than_days")]
+    [InlineData("/api/v1/upgrades/{id}/approve", "second_factor")]
+    [InlineData("/api/v1/upgrades/{id}/reject", "reason")]
+    [InlineData("/api/v1/self-modify/runs", "target_files")]
     public async Task Document_Post_ShowsTheBodysFields(string path, string field)
     {
         var document = await DocumentAsync();
@@ -117,15 +132,8 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
     [InlineData("get", "/api/v1/personas")]
     [InlineData("post", "/api/v1/personas/{id}/spawn")]
     [InlineData("post", "/api/v1/personas/{id}/stop")]
-    public async Task Document_SwarmOperation_IsDescribedWithAnIdAndASummary(string method, string path)
-    {
-        var document = await DocumentAsync();
-
-        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), path);
-        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
-        Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
-        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
-    }
+    public async Task Document_SwarmOperation_IsDescribedWithAnIdAndASummary(string method, string path) =>
+        await DescribedOperationAsync(method, path);
 
     [Theory]
     [InlineData("get", "/api/v1/memory")]
@@ -143,16 +151,24 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Host host) : IClas
     [InlineData("get", "/api/v1/memory/stats")]
     [InlineData("post", "/api/v1/memory/prune")]
     [InlineData("post", "/api/v1/memory/reindex")]
-    public async Task Document_MemoryOperation_IsTaggedMemory_WithAnIdAndASummary(string method, string path)
-    {
-        var document = await DocumentAsync();
+    public async Task Document_MemoryOperation_IsTaggedMemory_WithAnIdAndASummary(string method, string path) =>
+        Assert.Equal(["Memory"], (await DescribedOperationAsync(method, path)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
 
-        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), path);
-        Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path}");
-        Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
-        Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
-        Assert.Equal(["Memory"], operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-    }
+    [Theory]
+    [InlineData("get", "/api/v1/upgrades")]
+    [InlineData("get", "/api/v1/upgrades/pending-count")]
+    [InlineData("get", "/api/v1/upgrades/{id}")]
+    [InlineData("get", "/api/v1/upgrades/{id}/diff")]
+    [InlineData("post", "/api/v1/upgrades/{id}/approve")]
+    [InlineData("post", "/api/v1/upgrades/{id}/reject")]
+    [InlineData("post", "/api/v1/upgrades/{id}/apply")]
+    [InlineData("post", "/api/v1/upgrades/{id}/rollback")]
+    [InlineData("get", "/api/v1/self-modify/status")]
+    [InlineData("get", "/api/v1/self-modify/runs")]
+    [InlineData("post", "/api/v1/self-modify/runs")]
+    [InlineData("get", "/api/v1/self-modify/runs/{runId}")]
+    public async Task Document_UpgradeOperation_IsTaggedUpgrades_WithAnIdAndASummary(string method, string path) =>
+        Assert.Equal(["Upgrades"], (await DescribedOperationAsync(method, path)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
 
     [Fact]
     public async Task Document_MemorySearch_ShowsItsFilters()
