@@ -1,6 +1,6 @@
 using Timmy.Core.Refusals;
 
-namespace Timmy.Web.Api.Upgrades;
+namespace Timmy.Core.SelfModify;
 
 /// <summary>No run of the self-modify loop has this id (runs live in memory: a restart forgets them).</summary>
 public sealed class SelfModifyRunNotFoundException(string runId) : NotFoundException(
