@@ -7,6 +7,7 @@ using Timmy.Bench.Memory;
 using Timmy.Bench.Reporting;
 using Timmy.Bench.Router;
 using Timmy.Bench.Swarm;
+using Timmy.Bench.Upgrades;
 
 // A small dispatcher: the first argument picks the benchmark, the rest are its options.
 var mode = args.Length > 0 ? args[0] : "";
@@ -22,5 +23,6 @@ return mode switch
     "embed" => await EmbedderBenchmark.RunAsync(options),
     "memory" => await MemoryBenchmark.RunAsync(options),
     "ledger" => await LedgerBenchmark.RunAsync(options),
+    "upgrades" => await UpgradesBenchmark.RunAsync(options),
     _ => BenchArguments.PrintUsage(mode),
 };

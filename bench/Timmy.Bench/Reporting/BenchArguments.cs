@@ -58,6 +58,9 @@ public sealed class BenchArguments
               ledger   Lightning ledger: create + settle pairs/s on the simulated node (one at a time and concurrent) and
                        through the store alone, balance latency at 1,000,000 rows, concurrent payers against one budget
                        [--pairs 2000] [--callers 64] [--rows 1000000] [--payers 100] [--append] [--out bench/results/ledger.txt]
+              upgrades the upgrade queue's own cost with a do-nothing test command: propose a 10,000-line change, apply onto
+                       a moved target, roll back; the self-modify loop's file search over this repository
+                       [--rounds 20] [--lines 10000] [--searches 5] [--append] [--out bench/results/upgrades.txt]
             Results go to bench/results/ (overwritten unless --append).
             """);
         return 2;

@@ -144,13 +144,14 @@ public sealed class SelfModifyLoop(
         var settings = options.CurrentValue;
         var targetBranch = upgrades.Target.TargetBranch(repository);
         var baseCommit = repository.TipOf(targetBranch) ?? throw new GitCommandException($"the target branch {targetBranch} does not exist");
-        var files = PickFiles(request, repository.Path, baseCommit, settings);
+        using var snapshot = new CommitSnapshot(repository.Path, baseCommit);
+        var files = PickFiles(request, repository.Path, snapshot, settings);
         Update(context, r => r with { Files = files });
         await StepAsync(context, files.Count == 0
             ? $"No existing file matched; asking the model to create what the request needs (base {baseCommit[..12]} on {targetBranch})."
             : $"Read {files.Count} file(s) at {targetBranch} {baseCommit[..12]}: {string.Join(", ", files)}");
 
-        var contents = files.Select(f => (f, RepositoryFiles.Read(repository.Path, baseCommit, f) ?? "")).ToList();
+        var contents = files.Select(f => (f, snapshot.Read(f) ?? "")).ToList();
         var messages = SelfModifyPrompt.Start(request.Instruction, contents, settings.AllowedDirectories);
         var upgradeId = SortableIds.New(time);
         var branch = BranchNames.For(request.Instruction, upgradeId);
@@ -170,7 +171,7 @@ public sealed class SelfModifyLoop(
                 ChangeWriter.Check(change, repository.Path, settings.AllowedDirectories, settings.MaxFileBytes);
                 if (request.DryRun)
                 {
-                    var preview = ChangeWriter.Preview(change, path => RepositoryFiles.Read(repository.Path, baseCommit, path));
+                    var preview = ChangeWriter.Preview(change, snapshot.Read);
                     Update(context, r => r with { Diff = preview });
                     return new Outcome(SelfModifyRunStatus.DryRun, $"Dry run: the model proposes \"{change.Summary}\" touching {change.Paths.Count} file(s); nothing was written.");
                 }
@@ -216,14 +217,14 @@ public sealed class SelfModifyLoop(
             : $"Proposed upgrade {proposal.Id} on {branch}, but its tests failed after {attempts} attempt(s) ({result.Summary}); review it before approving.", proposal.Id);
     }
 
-    private List<string> PickFiles(SelfModifyRequest request, string repository, string baseCommit, UpgradesOptions settings)
+    private static List<string> PickFiles(SelfModifyRequest request, string repository, CommitSnapshot snapshot, UpgradesOptions settings)
     {
-        var candidates = RepositoryFiles.List(repository, baseCommit)
+        var candidates = snapshot.Files()
             .Where(f => f.Size <= settings.MaxFileBytes && PathRules.Check(repository, f.Path, settings.AllowedDirectories, out _) is not null)
             .Select(f => f.Path).ToList();
         var given = request.TargetFiles.Select(f => PathRules.Check(repository, f, settings.AllowedDirectories, out var reason)
             ?? throw new ChangeRefusedException(f, reason)).ToList();
-        return TargetFilePicker.Pick(request.Instruction, given, candidates, path => RepositoryFiles.Read(repository, baseCommit, path), settings.MaxTargetFiles).ToList();
+        return TargetFilePicker.Pick(request.Instruction, given, candidates, snapshot.Read, settings.MaxTargetFiles).ToList();
     }
 
     private async Task<string> AskAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
