@@ -18,7 +18,7 @@ public sealed record UpgradeNotice(string Text, bool IsError)
 
     public static UpgradeNotice? For(string? code) => code switch
     {
-        Approved => new("Approved: the change is being applied (merged into the target branch with a commit) and shows under Applying now.", false),
+        Approved => new("Approved: Timmy is applying the change (merging it into the target branch with a commit); its state follows live.", false),
         Rejected => new("Rejected: the proposal's branch and worktree were deleted; it stays in the history.", false),
         RolledBack => new("Rolled back: a revert commit undid the change on the target branch.", false),
         Started => new("Timmy is working on it: the steps show below as they happen.", false),

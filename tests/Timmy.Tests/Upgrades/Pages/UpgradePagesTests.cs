@@ -162,7 +162,7 @@ public sealed class UpgradePagesTests : IAsyncLifetime
 
         Assert.Contains("Rejected: the proposal's branch and worktree were deleted", html);
         Assert.Contains("data-history-status=\"rejected\"", html);
-        Assert.Contains("data-upgrade-error>Not now<", html);
+        Assert.Contains("data-upgrade-error>Why: Not now<", html);
         Assert.Contains("No proposals waiting.", html);
         Assert.False(_repository.HasBranch("timmy/double"));
     }
