@@ -7,7 +7,7 @@ namespace Timmy.E2E;
 
 /// <summary>The upgrade queue from the owner's side, over a throwaway repository: a proposal listed with the navigation's
 /// count, its diff read unified and side by side, a wrong PIN refused with nothing changed, the right PIN approving it
-/// until it is applied (the page following live) and the count gone; another proposal rejected into the history.</summary>
+/// until it is applied (the page following live) and the count gone, then rolled back; another proposal rejected into the history.</summary>
 public sealed class UpgradeQueueFlowTests(UpgradeBrowserFixture fixture) : IClassFixture<UpgradeBrowserFixture>
 {
     [Fact]
@@ -53,6 +53,12 @@ public sealed class UpgradeQueueFlowTests(UpgradeBrowserFixture fixture) : IClas
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         Assert.Contains("double()", fixture.Repository.Git("show", TempGitRepository.Branch + ":src/calc.sh"));
         await BrowserFixture.ScreenshotAsync(page, "upgrade-applied-1280");
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Roll back Add a double function" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-upgrade-notice]")).ToContainTextAsync("Rolled back");
+        await Assertions.Expect(page.Locator("[data-field='status']")).ToHaveTextAsync("rolled back");
+        Assert.DoesNotContain("double()", fixture.Repository.Git("show", TempGitRepository.Branch + ":src/calc.sh"));
         Assert.Empty(fixture.ConsoleErrors);
     }
 
