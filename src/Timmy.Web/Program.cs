@@ -23,6 +23,7 @@ using Timmy.Web.Components.Lightning;
 using Timmy.Web.Components.Memory;
 using Timmy.Web.Components.Router;
 using Timmy.Web.Components.Swarm;
+using Timmy.Web.Components.Upgrades;
 using Timmy.Web.Hosting;
 
 var commandLine = TimmyCommandLine.Parse(args);
@@ -66,6 +67,7 @@ builder.Services.AddActivityFeed();
 builder.Services.AddSwarmPages();
 builder.Services.AddMemoryPages();
 builder.Services.AddLightningPages();
+builder.Services.AddUpgradePages();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -108,6 +110,8 @@ app.MapRouterFragments();
 app.MapSwarmFragments();
 app.MapMemoryFragments();
 app.MapLightningFragments();
+app.MapUpgradeFragments();
+app.MapUpgradeForms();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

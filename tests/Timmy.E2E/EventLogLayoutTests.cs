@@ -79,7 +79,7 @@ public sealed class EventLogLayoutTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(path);
 
         var rights = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('nav.nav .nav-link')].map((a) => a.getBoundingClientRect().right)");
-        Assert.Equal(9, rights.Length); // Home, Control room, Tasks, Marketplace, Memory, Lightning, Event log, Router, API tokens
+        Assert.Equal(10, rights.Length); // Home, Control room, Tasks, Marketplace, Memory, Lightning, Upgrades, Event log, Router, API tokens
         Assert.All(rights, r => Assert.True(r <= 390, $"a navigation item ends at {r} px, off a 390 px screen"));
         await Assertions.Expect(page.Locator("nav.nav .nav-link.active")).ToBeInViewportAsync();
     }

@@ -44,7 +44,7 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
     public static TheoryData<string, int, int> Pages()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens", "/memory", MemorySearchPath, "/lightning/ledger", LedgerEntryPath })
+        foreach (var path in new[] { "/", "/swarm/events", "/swarm/live", "/swarm/tasks", TaskPath, "/marketplace", "/router/status", "/settings/tokens", "/memory", MemorySearchPath, "/lightning/ledger", LedgerEntryPath, "/self-modify/queue" })
         {
             data.Add(path, 390, 844);
             data.Add(path, 1280, 800);
@@ -95,7 +95,8 @@ public sealed class PageFitTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeInViewportAsync(new() { Ratio = 1 });
     }
 
-    private static async Task AssertFitsAsync(IPage page, int width)
+    /// <summary>Nothing sticks out of a <paramref name="width"/> px window (the upgrade pages' flow uses it too).</summary>
+    internal static async Task AssertFitsAsync(IPage page, int width)
     {
         var layout = await page.EvaluateAsync<JsonElement>(Overflow);
         Assert.Empty(layout.GetProperty("out").EnumerateArray().Select(e => e.GetString()));

@@ -4,19 +4,21 @@ using Timmy.E2E.Infrastructure;
 
 namespace Timmy.E2E;
 
-/// <summary>Each page loads only the scripts of its own live parts, and its rows are there without any script.</summary>
+/// <summary>Each page loads only the scripts of its own live parts (and the navigation's, for its count of upgrades waiting),
+/// and its rows are there without any script.</summary>
 public sealed partial class PageScriptsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData("/", "ChatPanel.razor.js ActivityPanel.razor.js SummaryCards.razor.js SwarmGlanceCard.razor.js page-actions.js")]
-    [InlineData("/swarm/live", "ActivityPanel.razor.js SummaryCards.razor.js ControlRoomPage.razor.js")]
-    [InlineData("/swarm/tasks", "")]
-    [InlineData("/marketplace", "MarketplacePage.razor.js")]
-    [InlineData("/swarm/events", "SummaryCards.razor.js EventsPage.razor.js")]
-    [InlineData("/router/status", "RouterStatusPage.razor.js")]
-    [InlineData("/settings/tokens", "page-actions.js")]
-    [InlineData("/memory", "MemoryPage.razor.js page-actions.js")]
-    [InlineData("/lightning/ledger", "LightningLedgerPage.razor.js page-actions.js")]
+    [InlineData("/", "ChatPanel.razor.js ActivityPanel.razor.js SummaryCards.razor.js SwarmGlanceCard.razor.js page-actions.js UpgradeNavBadge.razor.js")]
+    [InlineData("/swarm/live", "ActivityPanel.razor.js SummaryCards.razor.js ControlRoomPage.razor.js UpgradeNavBadge.razor.js")]
+    [InlineData("/swarm/tasks", "UpgradeNavBadge.razor.js")]
+    [InlineData("/marketplace", "MarketplacePage.razor.js UpgradeNavBadge.razor.js")]
+    [InlineData("/swarm/events", "SummaryCards.razor.js EventsPage.razor.js UpgradeNavBadge.razor.js")]
+    [InlineData("/router/status", "RouterStatusPage.razor.js UpgradeNavBadge.razor.js")]
+    [InlineData("/settings/tokens", "page-actions.js UpgradeNavBadge.razor.js")]
+    [InlineData("/memory", "MemoryPage.razor.js page-actions.js UpgradeNavBadge.razor.js")]
+    [InlineData("/lightning/ledger", "LightningLedgerPage.razor.js page-actions.js UpgradeNavBadge.razor.js")]
+    [InlineData("/self-modify/queue", "UpgradeQueuePage.razor.js page-actions.js UpgradeNavBadge.razor.js")]
     public async Task Page_LoadsOnlyItsOwnScripts(string path, string expected)
     {
         await using var context = await fixture.NewOwnerContextAsync();

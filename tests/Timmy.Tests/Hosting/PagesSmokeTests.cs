@@ -49,6 +49,10 @@ public sealed class PagesSmokeTests(PagesSmokeTests.Host host) : IClassFixture<P
     [InlineData("/memory/0190f3c2-0000-7000-8000-000000000000")]
     [InlineData("/memory/fragments/results")]
     [InlineData("/memory/fragments/stats")]
+    [InlineData("/self-modify/queue")]
+    [InlineData("/self-modify/queue/0190f3c2-0000-7000-8000-000000000000")]
+    [InlineData("/self-modify/fragments/queue")]
+    [InlineData("/self-modify/fragments/badge")]
     public async Task Page_Anonymous_RedirectsToLogin(string path)
     {
         var response = await host.CreateAnonymousClient().GetAsync(path, Ct);

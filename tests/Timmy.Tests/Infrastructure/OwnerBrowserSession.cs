@@ -43,8 +43,14 @@ public static partial class OwnerBrowserSession
     /// <summary>Submits the server-rendered form named <paramref name="formName"/> on the page at
     /// <paramref name="path"/> as a browser would: loads the page for its antiforgery field and cookie, then
     /// posts the fields to the same address with the form's handler name.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(
-        HttpClient client, string path, string formName, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    public static Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string path, string formName, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
+        PostFromPageAsync(client, path, path, fields.Append(new("_handler", formName)), cancellationToken);
+
+    /// <summary>Submits a plain form of the page at <paramref name="path"/> to its <paramref name="action"/> as a browser
+    /// would: loads the page for its antiforgery field and cookie, then posts the fields there.</summary>
+    public static async Task<HttpResponseMessage> PostFromPageAsync(
+        HttpClient client, string path, string action, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
         using var page = await client.GetAsync(path, cancellationToken);
         var token = TokenIn(await page.Content.ReadAsStringAsync(cancellationToken), path);
@@ -53,13 +59,9 @@ public static partial class OwnerBrowserSession
         {
             cookies.AddRange(set.Select(c => c.Split(';')[0]));
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        using var request = new HttpRequestMessage(HttpMethod.Post, action)
         {
-            Content = new FormUrlEncodedContent(fields.Concat(
-            [
-                new("_handler", formName),
-                new("__RequestVerificationToken", token),
-            ])),
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))),
         };
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         return await client.SendAsync(request, cancellationToken);

@@ -3,11 +3,12 @@ using Timmy.Core.Events;
 using Timmy.Web.Components.Lightning;
 using Timmy.Web.Components.Memory;
 using Timmy.Web.Components.Swarm;
+using Timmy.Web.Components.Upgrades;
 
 namespace Timmy.Web.Components.Events;
 
 /// <summary>The one line an activity item says about its event: the swarm's, the memory's and the payments' own events in a sentence
-/// (<see cref="SwarmEventText"/>, <see cref="MemoryEventText"/>, <see cref="LightningEventText"/>); others, what it is about (a provider, a token's name), then its message; without a
+/// (<see cref="SwarmEventText"/>, <see cref="MemoryEventText"/>, <see cref="LightningEventText"/>, <see cref="UpgradeEventText"/>); others, what it is about (a provider, a token's name), then its message; without a
 /// message, its task, agent and first few data fields (lists as their items, not JSON). At most 160 characters.</summary>
 public static class ActivityDescription
 {
@@ -18,7 +19,7 @@ public static class ActivityDescription
 
     public static string For(EventRecord e)
     {
-        if ((SwarmEventText.Describe(e) ?? MemoryEventText.Describe(e) ?? LightningEventText.Describe(e)) is { } sentence)
+        if ((SwarmEventText.Describe(e) ?? MemoryEventText.Describe(e) ?? LightningEventText.Describe(e) ?? UpgradeEventText.Describe(e)) is { } sentence)
         {
             return Clip(sentence);
         }

@@ -13,6 +13,7 @@ public static class NavItems
         new("/marketplace", "🏪", "Marketplace"),
         new("/memory", "🧠", "Memory"),
         new("/lightning/ledger", "⚡", "Lightning"),
+        new(Upgrades.UpgradeFormat.Path, "🧬", "Upgrades"),
         new("/swarm/events", "📜", "Event log"),
         new("/router/status", "🚦", "Router"),
         new("/settings/tokens", "🎟️", "API tokens"),
