@@ -26,6 +26,8 @@ public sealed class UpgradeBrowserFixture : BrowserFixture, IAsyncLifetime
         ["Timmy__Upgrades__TestCommand"] = TempGitRepository.TestCommand,
         ["Timmy__Upgrades__WorktreeDirectory"] = Repository.WorktreeDirectory,
         ["Timmy__Upgrades__ApprovalPin"] = Pin,
+        ["Timmy__Upgrades__SelfModifyEnabled"] = "true",
+        ["Timmy__Upgrades__MaxRetries"] = "0",
     };
 
     public async Task<Upgrade> ProposeAsync(string branch, string description, IReadOnlyDictionary<string, string>? files = null) =>

@@ -26,7 +26,7 @@ if (run) {
   const runId = run.dataset.runId;
   liveRegion(run.parentElement, {
     url: '/self-modify/fragments/run',
-    types: ['upgrade.run_*'],
+    types: ['upgrade.run_started', 'upgrade.run_progress', 'upgrade.run_finished'],
     filter: (e) => e.data?.run_id === runId,
     catchUp: true,
     cursor: () => ({ run: runId }),
