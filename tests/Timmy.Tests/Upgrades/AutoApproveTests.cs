@@ -1,0 +1,64 @@
+using Timmy.Core.Events;
+using Timmy.Core.Upgrades;
+using Timmy.Tests.Upgrades.Fakes;
+
+namespace Timmy.Tests.Upgrades;
+
+/// <summary>auto_approve_upgrades approves, as "auto", only proposals whose tests passed and whose diff is small.</summary>
+public sealed class AutoApproveTests : UpgradeTestBase
+{
+    private static readonly TestRunResult FailedTests = new(false, 1, 1, 1, 10, false, TempGitRepository.TestCommand, "1 passed, 1 failed");
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        H.Options.AutoApproveUpgrades = true;
+    }
+
+    [Fact]
+    public async Task A_Small_PassingProposal_IsApproved_ByAuto_AndQueued()
+    {
+        var upgrade = await H.ProposeAsync(CalcChanges.WithSub);
+
+        Assert.Equal(UpgradeStatus.Approved, upgrade.Status);
+        var stored = await H.GetAsync(upgrade.Id);
+        Assert.Equal(UpgradeStatus.Approved, stored.Status);
+        Assert.Equal(UpgradeService.AutoApprover, stored.ApprovedBy);
+        Assert.Equal(UpgradeService.AutoApprover, Assert.Single(await H.EventsAsync(EventType.UpgradeApproved)).Actor);
+        Assert.True(H.Queue.Reader.TryRead(out var queued));
+        Assert.Equal(upgrade.Id, queued);
+        Assert.Contains("Approved-by: auto", H.Repo.Message((await H.ApplyAsync(upgrade.Id)).AppliedCommit!));
+    }
+
+    [Fact]
+    public async Task A_Proposal_WithFailingTests_StaysProposed()
+    {
+        var upgrade = await H.ProposeAsync(CalcChanges.WithSub, FailedTests);
+
+        Assert.Equal(UpgradeStatus.Proposed, (await H.GetAsync(upgrade.Id)).Status);
+        Assert.Empty(await H.EventsAsync(EventType.UpgradeApproved));
+        Assert.False(H.Queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_Proposal_OverTheAutoApproveSize_StaysProposed()
+    {
+        H.Options.AutoApproveMaxChangedLines = 1;
+        var twoLines = CalcChanges.WithSub.Replace("greet()", "mul() { echo $(($1 * $2)); }\ngreet()");
+
+        var upgrade = await H.ProposeAsync(twoLines);
+
+        Assert.Equal(2, upgrade.ChangedLines);
+        Assert.Equal(UpgradeStatus.Proposed, (await H.GetAsync(upgrade.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Off_NothingIsApproved()
+    {
+        H.Options.AutoApproveUpgrades = false;
+
+        var upgrade = await H.ProposeAsync(CalcChanges.WithSub);
+
+        Assert.Equal(UpgradeStatus.Proposed, (await H.GetAsync(upgrade.Id)).Status);
+    }
+}
