@@ -86,6 +86,23 @@ public sealed class TestCommandRunnerTests : IDisposable
         Assert.False(File.Exists(marker));
     }
 
+    [Fact]
+    public async Task A_Command_ThatLeavesAChildRunning_IsJudged_WhenItExits()
+    {
+        // as a build leaves its build servers: they keep the output open long after the command ended
+        _options.TestTimeout = TimeSpan.FromSeconds(20);
+        _options.TestCommand = "sleep 40 & echo '3 passed, 0 failed'";
+        var watch = Stopwatch.StartNew();
+
+        var result = await Run();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+        Assert.True(result.Passed);
+        Assert.False(result.TimedOut);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.TestsPassed);
+    }
+
     private Task<TestRunResult> Run() => new TestCommandRunner(new FixedOptionsMonitor<UpgradesOptions>(_options)).RunAsync(_folder, Ct);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
