@@ -83,30 +83,37 @@ public sealed class UpgradeMaintenance(
         return "";
     }
 
+    /// <summary>Removes the worktrees under <see cref="UpgradeTarget.WorktreeDirectory"/> that no open upgrade owns: the
+    /// repository's registered ones, and folders git no longer knows that are empty or hold a worktree's <c>.git</c>
+    /// file (a folder that is neither, such as the repository's own <c>src</c> when the setting points at it, is never
+    /// touched).</summary>
     private async Task PruneWorktreesAsync(CancellationToken cancellationToken)
     {
-        var root = upgrades.Target.WorktreeDirectory;
+        var root = Path.TrimEndingDirectorySeparator(upgrades.Target.WorktreeDirectory);
         if (!Directory.Exists(root) || upgrades.Target.Repository is not { } repository)
         {
             return; // no upgrade ever made a worktree here
         }
         var open = (await upgrades.Store.ListAsync([UpgradeStatus.Proposed, UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
-            .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+            .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).Select(Path.TrimEndingDirectorySeparator).ToHashSet();
         try
         {
             await GitWorktrees.PruneAsync(repository, cancellationToken);
-            var strays = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
-                .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !open.Contains(p));
-            strays = strays.Concat(Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(p => !open.Contains(p))).Distinct();
-            foreach (var stray in strays.ToList())
+            var registered = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
+                .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            var leftOver = Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(LooksLikeWorktree);
+            foreach (var stray in registered.Concat(leftOver).Distinct().Where(p => !open.Contains(p)).ToList())
             {
                 logger.LogInformation("Removing the stray upgrade worktree {Worktree}", stray);
                 await GitWorktrees.RemoveAsync(repository, stray, cancellationToken);
             }
         }
-        catch (Exception e) when (e is GitCommandException or IOException)
+        catch (Exception e) when (e is GitCommandException or IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Pruning upgrade worktrees failed");
         }
     }
+
+    private static bool LooksLikeWorktree(string folder) =>
+        File.Exists(Path.Combine(folder, ".git")) || !Directory.EnumerateFileSystemEntries(folder).Any();
 }

@@ -72,17 +72,32 @@ public sealed class RecoveryTests : UpgradeTestBase
         var open = await H.ProposeAsync(CalcChanges.WithSub);
         var registered = Path.Combine(H.Repo.WorktreeDirectory, "apply-crashed");
         H.Repo.Git("worktree", "add", "--quiet", "--detach", registered, Main);
-        var plain = Path.Combine(H.Repo.WorktreeDirectory, "half-made");
-        Directory.CreateDirectory(Path.Combine(plain, "src"));
-        File.WriteAllText(Path.Combine(plain, "src", "x.sh"), "echo left over\n");
+        var forgotten = Path.Combine(H.Repo.WorktreeDirectory, "forgotten");
+        H.Repo.Git("worktree", "add", "--quiet", "--detach", forgotten, Main);
+        Directory.Delete(Path.Combine(H.Repo.Path, ".git", "worktrees", "forgotten"), recursive: true); // git no longer knows it
+        var empty = Directory.CreateDirectory(Path.Combine(H.Repo.WorktreeDirectory, "half-made")).FullName;
 
         await H.Maintenance.RecoverAsync(Ct);
 
         Assert.False(Directory.Exists(registered));
-        Assert.False(Directory.Exists(plain));
+        Assert.False(Directory.Exists(forgotten));
+        Assert.False(Directory.Exists(empty));
         Assert.DoesNotContain("apply-crashed", H.Repo.Git("worktree", "list"));
         Assert.True(Directory.Exists(open.WorktreePath));
         Assert.Contains(open.WorktreePath!, H.Repo.Git("worktree", "list"));
+    }
+
+    [Fact]
+    public async Task Folders_ThatAreNoWorktrees_AreNeverRemoved()
+    {
+        // the setting pointed at a folder with other things in it
+        H.Options.WorktreeDirectory = H.Repo.Path;
+
+        await H.Maintenance.RecoverAsync(Ct);
+
+        Assert.Equal(TempGitRepository.Calc, H.Repo.Read(CalcChanges.CalcPath));
+        Assert.True(Directory.Exists(Path.Combine(H.Repo.Path, "tests")));
+        Assert.True(Directory.Exists(Path.Combine(H.Repo.Path, ".git")));
     }
 
     /// <summary>An approved upgrade whose apply had begun (as <see cref="UpgradeApplier"/> records it) when the server
