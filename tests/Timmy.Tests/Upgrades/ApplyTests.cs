@@ -118,4 +118,42 @@ public sealed class ApplyTests : UpgradeTestBase
         Assert.Equal(applied.AppliedCommit, Repo.Head(Main));
         Assert.Single(await H.EventsAsync(EventType.UpgradeApplied));
     }
+
+    [Theory]
+    [InlineData("docs/notes.md", "uncommitted changes")] // a tracked file changed
+    [InlineData("src/extra.sh", "src/extra.sh exists untracked")] // a file git does not track, where the upgrade adds one
+    public async Task The_OwnersWork_InMainsCheckout_FailsTheApply_AndIsKept(string ownersFile, string reason)
+    {
+        var before = Repo.Head(Main);
+        var upgrade = await H.ProposeAsync(new Dictionary<string, string>
+        {
+            [CalcChanges.CalcPath] = CalcChanges.WithSub, ["src/extra.sh"] = "echo from the upgrade\n",
+        });
+        await H.ApproveAsync(upgrade.Id);
+        Repo.Write(ownersFile, "the owner's own work\n");
+
+        var failed = await H.ApplyAsync(upgrade.Id);
+
+        Assert.Equal(UpgradeStatus.Failed, failed.Status);
+        Assert.Contains(reason, failed.ErrorMessage);
+        Assert.Equal(before, Repo.Head(Main));
+        Assert.Equal("the owner's own work\n", Repo.Read(ownersFile));
+    }
+
+    [Fact]
+    public async Task A_Worktree_ThatCannotBeMade_Fails_TheApply()
+    {
+        var before = Repo.Head(Main);
+        var upgrade = await H.ProposeApprovedAsync(CalcChanges.WithSub);
+        var file = Path.Combine(H.Repo.Root, "a-file");
+        File.WriteAllText(file, "not a folder");
+        H.Options.WorktreeDirectory = Path.Combine(file, "worktrees");
+
+        var failed = await H.ApplyAsync(upgrade.Id);
+
+        Assert.Equal(UpgradeStatus.Failed, failed.Status);
+        Assert.Contains("Could not prepare the merged result", failed.ErrorMessage);
+        Assert.Equal(before, Repo.Head(Main));
+        Assert.False((await H.GetAsync(upgrade.Id)).IsApplying);
+    }
 }

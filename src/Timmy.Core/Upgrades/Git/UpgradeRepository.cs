@@ -121,6 +121,14 @@ public sealed class UpgradeRepository(string path)
         {
             throw new GitCommandException($"{branch} is checked out in {repo.Info.WorkingDirectory} with uncommitted changes; commit or stash them first");
         }
+        // a hard reset would overwrite a file git does not track where the new commit adds one
+        var added = repo.Diff.Compare<TreeChanges>(Commit(repo, expectedTip).Tree, Commit(repo, newTip).Tree).Added.Select(c => c.Path);
+        var untracked = added.Where(p => System.IO.Path.Exists(System.IO.Path.Combine(repo.Info.WorkingDirectory, p))).ToList();
+        if (untracked.Count > 0)
+        {
+            throw new GitCommandException(
+                $"{branch} is checked out in {repo.Info.WorkingDirectory}, where {string.Join(", ", untracked)} exists untracked and would be overwritten; move it away first");
+        }
         repo.Reset(ResetMode.Hard, Commit(repo, newTip), new CheckoutOptions());
     }
 
