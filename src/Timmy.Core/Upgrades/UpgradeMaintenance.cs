@@ -101,7 +101,7 @@ public sealed class UpgradeMaintenance(
             await GitWorktrees.PruneAsync(repository, cancellationToken);
             var registered = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
                 .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-            var leftOver = Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(LooksLikeWorktree);
+            var leftOver = Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(GitWorktrees.LooksLikeWorktree);
             foreach (var stray in registered.Concat(leftOver).Distinct().Where(p => !open.Contains(p)).ToList())
             {
                 logger.LogInformation("Removing the stray upgrade worktree {Worktree}", stray);
@@ -113,7 +113,4 @@ public sealed class UpgradeMaintenance(
             logger.LogWarning(e, "Pruning upgrade worktrees failed");
         }
     }
-
-    private static bool LooksLikeWorktree(string folder) =>
-        File.Exists(Path.Combine(folder, ".git")) || !Directory.EnumerateFileSystemEntries(folder).Any();
 }

@@ -40,4 +40,17 @@ public sealed class RejectTests : UpgradeTestBase
         Assert.True(H.Repo.HasBranch(upgrade.BranchName));
         Assert.Empty(await H.EventsAsync(EventType.UpgradeRejected));
     }
+
+    [Fact]
+    public async Task A_WorktreePath_ThatIsNoWorktree_IsNotDeleted_OnReject()
+    {
+        var src = Path.Combine(H.Repo.Path, "src");
+        var upgrade = await H.ProposeAsync(CalcChanges.Files(CalcChanges.WithSub), claimedWorktree: src);
+
+        await H.Service.RejectAsync(upgrade.Id, UpgradeHarness.Owner, null, Ct);
+
+        Assert.Equal(UpgradeStatus.Rejected, (await H.GetAsync(upgrade.Id)).Status);
+        Assert.Equal(TempGitRepository.Calc, H.Repo.Read(CalcChanges.CalcPath));
+        Assert.True(File.Exists(Path.Combine(H.Repo.Path, "tests", "run.sh")));
+    }
 }

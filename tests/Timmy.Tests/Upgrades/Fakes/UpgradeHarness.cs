@@ -65,15 +65,15 @@ public sealed class UpgradeHarness : IAsyncDisposable
     }
 
     /// <summary>A branch off main's tip with <paramref name="files"/> changed, in a worktree, handed to the queue as the
-    /// loop hands it.</summary>
-    public async Task<Upgrade> ProposeAsync(IReadOnlyDictionary<string, string> files, TestRunResult? tests = null)
+    /// loop hands it (naming <paramref name="claimedWorktree"/> as its worktree when given).</summary>
+    public async Task<Upgrade> ProposeAsync(IReadOnlyDictionary<string, string> files, TestRunResult? tests = null, string? claimedWorktree = null)
     {
         var id = SortableIds.New(Time);
         var branch = "upgrade/" + id;
         var baseCommit = Repo.Head(TempGitRepository.Branch);
         var (commit, worktree) = Repo.Propose(branch, files);
         return await Service.ProposeAsync(new NewProposal("Add a subtract verb", "Adds sub to the calculator.", branch, baseCommit, commit,
-            TempGitRepository.Branch, worktree, tests ?? PassedTests) { Id = id, Actor = "timmy" }, Ct);
+            TempGitRepository.Branch, claimedWorktree ?? worktree, tests ?? PassedTests) { Id = id, Actor = "timmy" }, Ct);
     }
 
     /// <summary>A proposal that changes <c>src/calc.sh</c> to <paramref name="calc"/>.</summary>
