@@ -39,7 +39,7 @@ public sealed class UpgradeApplier(
     public async Task<Upgrade> ApplyAsync(string id, CancellationToken cancellationToken)
     {
         var upgrade = await upgrades.GetAsync(id, cancellationToken);
-        if (upgrade.Status != UpgradeStatus.Approved || upgrade.ApplyStartedAt is not null)
+        if (!NotStarted(upgrade))
         {
             return upgrade;
         }
@@ -49,8 +49,15 @@ public sealed class UpgradeApplier(
         {
             return await upgrades.FailAsync(upgrade, $"The target branch {upgrade.TargetBranch} does not exist.", cancellationToken);
         }
-        upgrade = await upgrades.MoveAsync(upgrade with { ApplyStartedAt = time.GetUtcNow(), PreviousHead = previousHead },
-            EventType.UpgradeApplying, null, cancellationToken);
+        try
+        {
+            upgrade = await upgrades.MoveAsync(upgrade with { ApplyStartedAt = time.GetUtcNow(), PreviousHead = previousHead },
+                EventType.UpgradeApplying, null, cancellationToken, expected: NotStarted);
+        }
+        catch (IllegalUpgradeTransitionException)
+        {
+            return await upgrades.GetAsync(id, cancellationToken); // another apply began meanwhile (or it was decided)
+        }
 
         CommitAttempt merged;
         TestRunResult result;
@@ -101,6 +108,9 @@ public sealed class UpgradeApplier(
         logger.LogInformation("Upgrade {Id} applied to {Branch} as {Commit}", upgrade.Id, upgrade.TargetBranch, merged.Commit);
         return applied;
     }
+
+    /// <summary>Approved, and no apply has begun.</summary>
+    internal static bool NotStarted(Upgrade upgrade) => upgrade is { Status: UpgradeStatus.Approved, ApplyStartedAt: null };
 
     /// <summary>Runs the tests on <paramref name="commit"/> in a worktree of its own, removed afterwards.</summary>
     private async Task<TestRunResult> TestAsync(Upgrade upgrade, string commit, CancellationToken cancellationToken)

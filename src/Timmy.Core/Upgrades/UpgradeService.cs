@@ -183,14 +183,17 @@ public sealed class UpgradeService(
         return failed;
     }
 
-    /// <summary>Writes a move (or, with the same status, a change within a state) and its event in one transaction.</summary>
-    internal async Task<Upgrade> MoveAsync(Upgrade changed, string? eventType, string? actor, CancellationToken cancellationToken)
+    /// <summary>Writes a move and its event in one transaction, when the stored upgrade may make it. A change within a
+    /// state (an apply beginning) names the stored upgrade it may change with <paramref name="expected"/> instead, so of
+    /// two callers only one makes it.</summary>
+    /// <exception cref="IllegalUpgradeTransitionException">The stored upgrade may not make the move (or is not as expected).</exception>
+    internal async Task<Upgrade> MoveAsync(Upgrade changed, string? eventType, string? actor, CancellationToken cancellationToken, Func<Upgrade, bool>? expected = null)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var current = await store.GetAsync(transaction, changed.Id, cancellationToken) ?? throw new UpgradeNotFoundException(changed.Id);
-        if (current.Status != changed.Status)
+        if (expected is null ? !UpgradeStateMachine.CanMove(current.Status, changed.Status) : !expected(current))
         {
-            UpgradeStateMachine.EnsureCanMove(current, changed.Status);
+            throw new IllegalUpgradeTransitionException(changed.Id, current.Status, changed.Status);
         }
         changed = changed with { UpdatedAt = time.GetUtcNow() };
         if (!await store.UpdateAsync(transaction, changed, cancellationToken))

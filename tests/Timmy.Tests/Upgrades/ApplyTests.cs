@@ -119,6 +119,24 @@ public sealed class ApplyTests : UpgradeTestBase
         Assert.Single(await H.EventsAsync(EventType.UpgradeApplied));
     }
 
+    [Fact]
+    public async Task Two_Applies_AtOnce_LandOneCommit()
+    {
+        var before = Repo.Head(Main);
+        var upgrade = await H.ProposeApprovedAsync(CalcChanges.WithSub);
+
+        var outcomes = await Task.WhenAll(Task.Run(() => H.ApplyAsync(upgrade.Id)), Task.Run(() => H.ApplyAsync(upgrade.Id)));
+
+        Assert.Contains(outcomes, o => o.Status == UpgradeStatus.Applied);
+        var applied = await H.GetAsync(upgrade.Id);
+        Assert.Equal(UpgradeStatus.Applied, applied.Status);
+        Assert.Equal(before, Repo.Git("rev-parse", Main + "^").Trim());
+        Assert.Equal(applied.AppliedCommit, Repo.Head(Main));
+        Assert.Single(await H.EventsAsync(EventType.UpgradeApplying));
+        Assert.Single(await H.EventsAsync(EventType.UpgradeApplied));
+        Assert.Empty(await H.EventsAsync(EventType.UpgradeFailed));
+    }
+
     [Theory]
     [InlineData("docs/notes.md", "uncommitted changes")] // a tracked file changed
     [InlineData("src/extra.sh", "src/extra.sh exists untracked")] // a file git does not track, where the upgrade adds one

@@ -107,7 +107,8 @@ public sealed class RecoveryTests : UpgradeTestBase
         var approved = await H.ProposeApprovedAsync(CalcChanges.WithSub);
         Assert.True(H.Queue.Reader.TryRead(out _));
         var previousHead = H.Repo.Head(Main);
-        var applying = await H.Service.MoveAsync(approved with { ApplyStartedAt = H.Time.GetUtcNow(), PreviousHead = previousHead }, null, null, Ct);
+        var applying = await H.Service.MoveAsync(approved with { ApplyStartedAt = H.Time.GetUtcNow(), PreviousHead = previousHead }, null, null, Ct,
+            UpgradeApplier.NotStarted);
         Assert.True(applying.IsApplying);
         return (applying, previousHead);
     }

@@ -51,6 +51,18 @@ public sealed class TransitionTests : UpgradeTestBase
     }
 
     [Fact]
+    public async Task Approving_AnApprovedUpgrade_Again_IsRefused_WithoutASecondEvent()
+    {
+        var approved = await H.ProposeApprovedAsync(CalcChanges.WithSub);
+
+        // as a second approval that read the proposal before the first one landed would write it
+        await Assert.ThrowsAsync<IllegalUpgradeTransitionException>(() => H.Service.MoveAsync(
+            approved with { ApprovedAt = H.Time.GetUtcNow() }, Timmy.Core.Events.EventType.UpgradeApproved, UpgradeHarness.Owner, Ct));
+
+        Assert.Single(await H.EventsAsync(Timmy.Core.Events.EventType.UpgradeApproved));
+    }
+
+    [Fact]
     public async Task Sql_Refuses_Rejected_ToApproved()
     {
         var upgrade = await H.ProposeAsync(CalcChanges.WithSub);
