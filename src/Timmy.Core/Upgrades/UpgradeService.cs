@@ -68,7 +68,15 @@ public sealed class UpgradeService(
         var settings = options.CurrentValue;
         if (settings.AutoApproveUpgrades && upgrade.TestsPassed && upgrade.ChangedLines <= settings.AutoApproveMaxChangedLines)
         {
-            upgrade = await ApproveCheckedAsync(upgrade, AutoApprover, cancellationToken);
+            try
+            {
+                upgrade = await ApproveCheckedAsync(upgrade, AutoApprover, cancellationToken);
+            }
+            catch (UpgradeChangedException e)
+            {
+                // it is stored: it waits for the owner, who sees why it no longer matches its branch
+                logger.LogWarning("Upgrade {Id} was not approved automatically: {Reason}", upgrade.Id, e.Message);
+            }
         }
         return upgrade;
     }
@@ -211,20 +219,27 @@ public sealed class UpgradeService(
     /// <summary>Removes an upgrade's worktree and, when asked, its branch. Failures are logged: start-up prunes strays.</summary>
     internal async Task CleanUpAsync(Upgrade upgrade, bool deleteBranch)
     {
-        try
+        if (upgrade.WorktreePath is { } worktree)
         {
-            if (upgrade.WorktreePath is { } worktree)
+            try
             {
                 await GitWorktrees.RemoveAsync(upgrade.Repository, worktree, CancellationToken.None);
             }
-            if (deleteBranch)
+            catch (Exception e) when (e is GitCommandException or IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Could not remove the worktree {Worktree} of upgrade {Id}", worktree, upgrade.Id);
+            }
+        }
+        if (deleteBranch)
+        {
+            try
             {
                 new UpgradeRepository(upgrade.Repository).DeleteBranch(upgrade.BranchName);
             }
-        }
-        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException or IOException)
-        {
-            logger.LogWarning(e, "Could not clean up the branch or worktree of upgrade {Id}", upgrade.Id);
+            catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
+            {
+                logger.LogWarning(e, "Could not delete the branch {Branch} of upgrade {Id}", upgrade.BranchName, upgrade.Id);
+            }
         }
     }
 

@@ -53,6 +53,22 @@ public sealed class AutoApproveTests : UpgradeTestBase
     }
 
     [Fact]
+    public async Task A_Proposal_WhoseBranchMovedOn_IsStored_AndWaitsForTheOwner()
+    {
+        var baseCommit = H.Repo.Head(TempGitRepository.Branch);
+        var (commit, worktree) = H.Repo.Propose("upgrade/moved-on", CalcChanges.Files(CalcChanges.WithSub));
+        File.WriteAllText(Path.Combine(worktree, "docs", "notes.md"), "one more commit after the tests ran\n");
+        H.Repo.Git("-C", worktree, "commit", "--quiet", "-am", "later");
+
+        var upgrade = await H.Service.ProposeAsync(new NewProposal("i", "d", "upgrade/moved-on", baseCommit, commit, TempGitRepository.Branch,
+            worktree, UpgradeHarness.PassedTests) { Id = "0190aaaa-0000-7000-8000-000000000001" }, Ct);
+
+        Assert.Equal(UpgradeStatus.Proposed, upgrade.Status);
+        Assert.Equal(UpgradeStatus.Proposed, (await H.GetAsync(upgrade.Id)).Status);
+        Assert.False(H.Queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Off_NothingIsApproved()
     {
         H.Options.AutoApproveUpgrades = false;
