@@ -53,34 +53,36 @@ public sealed class UpgradeMaintenance(
                 queue.Enqueue(upgrade.Id);
                 continue;
             }
-            var note = RestoreTarget(upgrade);
-            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped); the target branch is unchanged." + note, cancellationToken);
+            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped). " + RestoreTarget(upgrade), cancellationToken);
         }
         await PruneWorktreesAsync(cancellationToken);
     }
 
-    /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it.</summary>
+    /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it; says
+    /// what became of the branch.</summary>
     private string RestoreTarget(Upgrade upgrade)
     {
+        var unchanged = $"{upgrade.TargetBranch} was not changed.";
+        string? tip = null;
         try
         {
             var repository = new UpgradeRepository(upgrade.Repository);
-            var tip = repository.TipOf(upgrade.TargetBranch);
-            if (tip is null || upgrade.PreviousHead is null || tip == upgrade.PreviousHead)
+            tip = repository.TipOf(upgrade.TargetBranch);
+            if (tip is null || upgrade.PreviousHead is null || tip == upgrade.PreviousHead
+                || repository.CommitInfo(tip) is not { } info || !UpgradeCommitMessages.Names(info.Message, upgrade.Id)
+                || !info.Parents.SequenceEqual([upgrade.PreviousHead]))
             {
-                return "";
+                return unchanged;
             }
-            if (repository.CommitInfo(tip) is { } info && UpgradeCommitMessages.Names(info.Message, upgrade.Id) && info.Parents.SequenceEqual([upgrade.PreviousHead]))
-            {
-                repository.MoveBranch(upgrade.TargetBranch, tip, upgrade.PreviousHead, $"timmy: undo interrupted apply of upgrade {upgrade.Id}");
-                return $" Its commit {tip[..12]} was taken off {upgrade.TargetBranch}.";
-            }
+            repository.MoveBranch(upgrade.TargetBranch, tip, upgrade.PreviousHead, $"timmy: undo interrupted apply of upgrade {upgrade.Id}");
+            return $"Its commit {tip[..12]} was taken off {upgrade.TargetBranch}, which is as it was before.";
         }
         catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
         {
             logger.LogError(e, "Could not restore {Branch} after the interrupted apply of upgrade {Id}", upgrade.TargetBranch, upgrade.Id);
+            return tip is null ? unchanged
+                : $"{upgrade.TargetBranch} is at {tip[..12]}, which may be its commit, and could not be checked or moved back ({e.Message}); look at it by hand.";
         }
-        return "";
     }
 
     /// <summary>Removes the worktrees under <see cref="UpgradeTarget.WorktreeDirectory"/> that no open upgrade owns: the

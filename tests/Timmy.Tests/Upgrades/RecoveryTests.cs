@@ -29,13 +29,33 @@ public sealed class RecoveryTests : UpgradeTestBase
     }
 
     [Fact]
+    public async Task An_InterruptedApply_WhoseCommitCannotBeTakenOff_SaysSo()
+    {
+        var (upgrade, _) = await StartApplyAsync();
+        H.Repo.Write(CalcChanges.CalcPath, CalcChanges.WithSub);
+        var landed = H.Repo.CommitAll(UpgradeCommitMessages.Apply(upgrade));
+        H.Repo.Write("docs/notes.md", "the owner's unsaved work\n");
+
+        await H.Maintenance.RecoverAsync(Ct);
+
+        var failed = await H.GetAsync(upgrade.Id);
+        Assert.Equal(UpgradeStatus.Failed, failed.Status);
+        Assert.Contains("could not be checked or moved back", failed.ErrorMessage);
+        Assert.DoesNotContain("not changed", failed.ErrorMessage);
+        Assert.Equal(landed, H.Repo.Head(Main));
+        Assert.Equal("the owner's unsaved work\n", H.Repo.Read("docs/notes.md"));
+    }
+
+    [Fact]
     public async Task An_InterruptedApply_ThatHadNotMovedMain_Fails_AndMainStays()
     {
         var (upgrade, previousHead) = await StartApplyAsync();
 
         await H.Maintenance.RecoverAsync(Ct);
 
-        Assert.Equal(UpgradeStatus.Failed, (await H.GetAsync(upgrade.Id)).Status);
+        var failed = await H.GetAsync(upgrade.Id);
+        Assert.Equal(UpgradeStatus.Failed, failed.Status);
+        Assert.Contains("main was not changed", failed.ErrorMessage);
         Assert.Equal(previousHead, H.Repo.Head(Main));
         Assert.False(Directory.Exists(upgrade.WorktreePath));
     }
