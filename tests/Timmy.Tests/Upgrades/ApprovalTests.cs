@@ -2,6 +2,7 @@ using Timmy.Core.Events;
 using Timmy.Core.Refusals;
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Harness;
 
 namespace Timmy.Tests.Upgrades;
 

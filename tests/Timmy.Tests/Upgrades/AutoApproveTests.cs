@@ -1,6 +1,7 @@
 using Timmy.Core.Events;
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Harness;
 
 namespace Timmy.Tests.Upgrades;
 

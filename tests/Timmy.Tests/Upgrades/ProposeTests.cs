@@ -2,6 +2,7 @@ using Timmy.Core.Events;
 using Timmy.Core.Upgrades;
 using Timmy.Core.Upgrades.Git;
 using Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Harness;
 
 namespace Timmy.Tests.Upgrades;
 

@@ -1,5 +1,6 @@
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Harness;
 
 namespace Timmy.Tests.Upgrades;
 

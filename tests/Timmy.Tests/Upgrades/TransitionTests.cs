@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Harness;
 
 namespace Timmy.Tests.Upgrades;
 

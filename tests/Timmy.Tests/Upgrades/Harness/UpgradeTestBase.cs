@@ -1,4 +1,4 @@
-namespace Timmy.Tests.Upgrades.Fakes;
+namespace Timmy.Tests.Upgrades.Harness;
 
 /// <summary>A test class with a fresh <see cref="UpgradeHarness"/> for each test.</summary>
 public abstract class UpgradeTestBase : IAsyncLifetime

@@ -4,8 +4,9 @@ using Timmy.Core.Security;
 using Timmy.Core.Storage;
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Infrastructure;
+using Timmy.Tests.Upgrades.Fakes;
 
-namespace Timmy.Tests.Upgrades.Fakes;
+namespace Timmy.Tests.Upgrades.Harness;
 
 /// <summary>The upgrade queue wired by hand, as <c>AddUpgrades()</c> wires it, on a test database and a
 /// <see cref="TempGitRepository"/> (its worktrees beside it), on fake time, with the approval PIN <see cref="Pin"/>.</summary>

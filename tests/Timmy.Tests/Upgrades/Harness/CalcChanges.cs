@@ -1,4 +1,6 @@
-namespace Timmy.Tests.Upgrades.Fakes;
+using Timmy.Tests.Upgrades.Fakes;
+
+namespace Timmy.Tests.Upgrades.Harness;
 
 /// <summary>Changes to <see cref="TempGitRepository.Calc"/>: one that keeps its tests passing, one that breaks
 /// <c>add</c>, and two different edits of the same line (<c>greet</c>) for conflicts.</summary>

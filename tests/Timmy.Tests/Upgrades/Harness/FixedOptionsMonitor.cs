@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Timmy.Tests.Upgrades.Fakes;
+namespace Timmy.Tests.Upgrades.Harness;
 
 /// <summary>Options a test changes in place: every read sees the one instance.</summary>
 public sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
