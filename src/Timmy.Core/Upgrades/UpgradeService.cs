@@ -137,6 +137,10 @@ public sealed class UpgradeService(
         UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.RolledBack);
         var repository = target.Open();
         var tip = repository.TipOf(upgrade.TargetBranch) ?? throw new UpgradeRollbackException(id, $"the branch {upgrade.TargetBranch} is gone");
+        if (!repository.HasCommit(upgrade.AppliedCommit!) || !repository.IsAncestor(upgrade.AppliedCommit!, tip))
+        {
+            throw new UpgradeRollbackException(id, $"its commit is no longer on {upgrade.TargetBranch}, so there is nothing to revert there.");
+        }
         var revert = repository.RevertOnto(upgrade.AppliedCommit!, tip, UpgradeCommitMessages.Rollback(upgrade, actor), time.GetUtcNow());
         if (!revert.Succeeded)
         {

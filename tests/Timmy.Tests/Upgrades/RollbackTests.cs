@@ -43,6 +43,35 @@ public sealed class RollbackTests : UpgradeTestBase
     }
 
     [Fact]
+    public async Task Rolling_Back_AfterLaterUnrelatedCommits_RevertsOnlyTheUpgrade()
+    {
+        var upgrade = await H.ProposeApprovedAsync(CalcChanges.WithSub);
+        await H.ApplyAsync(upgrade.Id);
+        H.Repo.Write("docs/notes.md", "# Notes\n\nKept.\n");
+        var later = H.Repo.CommitAll("A later, unrelated commit");
+
+        var rolledBack = await H.Service.RollbackAsync(upgrade.Id, UpgradeHarness.Owner, Ct);
+
+        Assert.Equal(later, H.Repo.Git("rev-parse", rolledBack.RollbackCommit + "^").Trim());
+        Assert.Equal(TempGitRepository.Calc, H.Repo.Read(CalcChanges.CalcPath));
+        Assert.Equal("# Notes\n\nKept.\n", H.Repo.Read("docs/notes.md"));
+    }
+
+    [Fact]
+    public async Task Rolling_Back_AnUpgrade_NoLongerOnMain_IsRefused()
+    {
+        var upgrade = await H.ProposeApprovedAsync(CalcChanges.WithSub);
+        var applied = await H.ApplyAsync(upgrade.Id);
+        H.Repo.Git("reset", "--quiet", "--hard", applied.PreviousHead!);
+
+        var refused = await Assert.ThrowsAsync<UpgradeRollbackException>(() => H.Service.RollbackAsync(upgrade.Id, UpgradeHarness.Owner, Ct));
+
+        Assert.Contains("no longer on main", refused.Message);
+        Assert.Equal(applied.PreviousHead, H.Repo.Head(Main));
+        Assert.Equal(UpgradeStatus.Applied, (await H.GetAsync(upgrade.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_Proposal_CannotBe_RolledBack()
     {
         var upgrade = await H.ProposeAsync(CalcChanges.WithSub);

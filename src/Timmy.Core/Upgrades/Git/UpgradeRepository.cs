@@ -57,6 +57,13 @@ public sealed class UpgradeRepository(string path)
         return repo.Lookup<Commit>(sha) is { } commit ? (commit.Message, commit.Parents.Select(p => p.Sha).ToList()) : null;
     }
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="commit"/> or in its history.</summary>
+    public bool IsAncestor(string ancestor, string commit)
+    {
+        using var repo = new Repository(Path);
+        return repo.ObjectDatabase.FindMergeBase(Commit(repo, ancestor), Commit(repo, commit))?.Sha == ancestor;
+    }
+
     /// <summary>What <paramref name="to"/> changes against <paramref name="from"/>.</summary>
     public BranchDiff Diff(string from, string to)
     {
