@@ -15,6 +15,9 @@ public static class CommandRunner
 
     private const int MaxCapturedChars = 512 * 1024;
 
+    /// <summary>How long the output may still take to end once the process has exited (or been killed).</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(3);
+
     public static Task<Outcome> ShellAsync(string command, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunAsync("/bin/sh", ["-c", command], workingDirectory, timeout, cancellationToken);
 
@@ -39,24 +42,13 @@ public static class CommandRunner
         }
         var output = new StringBuilder();
         var watch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-                if (output.Length > MaxCapturedChars)
-                {
-                    output.Remove(0, output.Length - MaxCapturedChars / 2);
-                }
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
+        using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errorEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data, outputEnded);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data, errorEnded);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -66,19 +58,58 @@ public static class CommandRunner
         var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            // The process's own exit, not Process.WaitForExitAsync, which also waits for the end of the output: a child
+            // the command left running in the background (a build server) can hold that open for as long as it lives.
+            await exited.Task.WaitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            KillTree(process);
+            await exited.Task.WaitAsync(DrainGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
             timedOut = true;
         }
-        process.WaitForExit(); // drains the redirected streams
+        // The rest of the output, for as long as nothing left behind keeps it open.
+        await Task.WhenAll(outputEnded.Task, errorEnded.Task).WaitAsync(DrainGrace, CancellationToken.None)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!outputEnded.Task.IsCompleted || !errorEnded.Task.IsCompleted)
+        {
+            process.CancelOutputRead();
+            process.CancelErrorRead();
+        }
+        int? exitCode = timedOut || !process.HasExited ? null : process.ExitCode;
         lock (output)
         {
-            return new Outcome(timedOut ? null : process.ExitCode, timedOut, output.ToString(), watch.Elapsed);
+            return new Outcome(exitCode, timedOut, output.ToString(), watch.Elapsed);
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line, TaskCompletionSource ended)
+    {
+        if (line is null)
+        {
+            ended.TrySetResult();
+            return;
+        }
+        lock (output)
+        {
+            output.AppendLine(line);
+            if (output.Length > MaxCapturedChars)
+            {
+                output.Remove(0, output.Length - MaxCapturedChars / 2);
+            }
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it exited meanwhile
         }
     }
 }

@@ -32,12 +32,12 @@ public sealed partial class TestCommandRunner(IOptionsMonitor<UpgradesOptions> o
         return succeeded is null ? (null, null) : (int.Parse(succeeded.Groups[1].Value), failed is null ? 0 : int.Parse(failed.Groups[1].Value));
     }
 
-    [GeneratedRegex(@"(\d+) passed, (\d+) failed")]
+    [GeneratedRegex(@"(?<!\d)(\d{1,9}) passed, (\d{1,9}) failed")]
     private static partial Regex CiLine();
 
-    [GeneratedRegex(@"^\s*succeeded:\s*(\d+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*succeeded:\s*(\d{1,9})\b", RegexOptions.Multiline)]
     private static partial Regex PlatformSucceeded();
 
-    [GeneratedRegex(@"^\s*failed:\s*(\d+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*failed:\s*(\d{1,9})\b", RegexOptions.Multiline)]
     private static partial Regex PlatformFailed();
 }

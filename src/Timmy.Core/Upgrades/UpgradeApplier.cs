@@ -39,7 +39,7 @@ public sealed class UpgradeApplier(
     public async Task<Upgrade> ApplyAsync(string id, CancellationToken cancellationToken)
     {
         var upgrade = await upgrades.GetAsync(id, cancellationToken);
-        if (upgrade.Status != UpgradeStatus.Approved || upgrade.ApplyStartedAt is not null)
+        if (!NotStarted(upgrade))
         {
             return upgrade;
         }
@@ -49,36 +49,42 @@ public sealed class UpgradeApplier(
         {
             return await upgrades.FailAsync(upgrade, $"The target branch {upgrade.TargetBranch} does not exist.", cancellationToken);
         }
-        upgrade = await upgrades.MoveAsync(upgrade with { ApplyStartedAt = time.GetUtcNow(), PreviousHead = previousHead },
-            EventType.UpgradeApplying, null, cancellationToken);
-
-        var tip = repository.TipOf(upgrade.BranchName);
-        if (tip is null || tip != upgrade.BranchCommit || repository.Diff(upgrade.BaseCommit, tip).Sha256 != upgrade.DiffSha256)
+        try
         {
-            return await upgrades.FailAsync(upgrade, $"The branch {upgrade.BranchName} changed after approval: it no longer holds the approved diff.", cancellationToken);
+            upgrade = await upgrades.MoveAsync(upgrade with { ApplyStartedAt = time.GetUtcNow(), PreviousHead = previousHead },
+                EventType.UpgradeApplying, null, cancellationToken, expected: NotStarted);
         }
-        var merged = repository.SquashOnto(previousHead, upgrade.BranchCommit, UpgradeCommitMessages.Apply(upgrade), time.GetUtcNow());
-        if (!merged.Succeeded)
+        catch (IllegalUpgradeTransitionException)
         {
-            return await upgrades.FailAsync(upgrade,
-                $"{upgrade.TargetBranch} moved since the proposal and conflicts with it in {string.Join(", ", merged.Conflicts)}.", cancellationToken);
+            return await upgrades.GetAsync(id, cancellationToken); // another apply began meanwhile (or it was decided)
         }
 
-        var worktree = Path.Combine(upgrades.Target.WorktreeDirectory, $"apply-{upgrade.Id}");
+        CommitAttempt merged;
         TestRunResult result;
         try
         {
-            await GitWorktrees.RemoveAsync(upgrade.Repository, worktree, cancellationToken);
-            await GitWorktrees.AddDetachedAsync(upgrade.Repository, worktree, merged.Commit!, cancellationToken);
-            result = await tests.RunAsync(worktree, cancellationToken);
+            var tip = repository.TipOf(upgrade.BranchName);
+            if (tip is null || tip != upgrade.BranchCommit || repository.Diff(upgrade.BaseCommit, tip).Sha256 != upgrade.DiffSha256)
+            {
+                return await upgrades.FailAsync(upgrade, $"The branch {upgrade.BranchName} changed after approval: it no longer holds the approved diff.", cancellationToken);
+            }
+            merged = repository.SquashOnto(previousHead, upgrade.BranchCommit, UpgradeCommitMessages.Apply(upgrade), time.GetUtcNow());
+            if (!merged.Succeeded)
+            {
+                return await upgrades.FailAsync(upgrade,
+                    $"{upgrade.TargetBranch} moved since the proposal and conflicts with it in {string.Join(", ", merged.Conflicts)}.", cancellationToken);
+            }
+            result = await TestAsync(upgrade, merged.Commit!, cancellationToken);
         }
         catch (GitCommandException e)
         {
-            return await upgrades.FailAsync(upgrade, $"Could not prepare the merged worktree: {e.Message}", cancellationToken);
+            return await upgrades.FailAsync(upgrade, $"Could not prepare the merged result: {e.Message}", cancellationToken);
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await RemoveQuietlyAsync(upgrade.Repository, worktree);
+            // nothing has moved yet: fail it now rather than leave it applying until the next start-up
+            logger.LogError(e, "Applying upgrade {Id} failed unexpectedly", upgrade.Id);
+            return await upgrades.FailAsync(upgrade, $"The apply failed unexpectedly: {e.Message}", cancellationToken);
         }
         if (!result.Passed)
         {
@@ -101,6 +107,25 @@ public sealed class UpgradeApplier(
         await upgrades.CleanUpAsync(upgrade, deleteBranch: false);
         logger.LogInformation("Upgrade {Id} applied to {Branch} as {Commit}", upgrade.Id, upgrade.TargetBranch, merged.Commit);
         return applied;
+    }
+
+    /// <summary>Approved, and no apply has begun.</summary>
+    internal static bool NotStarted(Upgrade upgrade) => upgrade is { Status: UpgradeStatus.Approved, ApplyStartedAt: null };
+
+    /// <summary>Runs the tests on <paramref name="commit"/> in a worktree of its own, removed afterwards.</summary>
+    private async Task<TestRunResult> TestAsync(Upgrade upgrade, string commit, CancellationToken cancellationToken)
+    {
+        var worktree = Path.Combine(upgrades.Target.WorktreeDirectory, $"apply-{upgrade.Id}");
+        try
+        {
+            await GitWorktrees.RemoveAsync(upgrade.Repository, worktree, cancellationToken);
+            await GitWorktrees.AddDetachedAsync(upgrade.Repository, worktree, commit, cancellationToken);
+            return await tests.RunAsync(worktree, cancellationToken);
+        }
+        finally
+        {
+            await RemoveQuietlyAsync(upgrade.Repository, worktree);
+        }
     }
 
     private async Task RemoveQuietlyAsync(string repository, string worktree)

@@ -53,58 +53,64 @@ public sealed class UpgradeMaintenance(
                 queue.Enqueue(upgrade.Id);
                 continue;
             }
-            var note = RestoreTarget(upgrade);
-            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped); the target branch is unchanged." + note, cancellationToken);
+            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped). " + RestoreTarget(upgrade), cancellationToken);
         }
         await PruneWorktreesAsync(cancellationToken);
     }
 
-    /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it.</summary>
+    /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it; says
+    /// what became of the branch.</summary>
     private string RestoreTarget(Upgrade upgrade)
     {
+        var unchanged = $"{upgrade.TargetBranch} was not changed.";
+        string? tip = null;
         try
         {
             var repository = new UpgradeRepository(upgrade.Repository);
-            var tip = repository.TipOf(upgrade.TargetBranch);
-            if (tip is null || upgrade.PreviousHead is null || tip == upgrade.PreviousHead)
+            tip = repository.TipOf(upgrade.TargetBranch);
+            if (tip is null || upgrade.PreviousHead is null || tip == upgrade.PreviousHead
+                || repository.CommitInfo(tip) is not { } info || !UpgradeCommitMessages.Names(info.Message, upgrade.Id)
+                || !info.Parents.SequenceEqual([upgrade.PreviousHead]))
             {
-                return "";
+                return unchanged;
             }
-            if (repository.CommitInfo(tip) is { } info && UpgradeCommitMessages.Names(info.Message, upgrade.Id) && info.Parents.SequenceEqual([upgrade.PreviousHead]))
-            {
-                repository.MoveBranch(upgrade.TargetBranch, tip, upgrade.PreviousHead, $"timmy: undo interrupted apply of upgrade {upgrade.Id}");
-                return $" Its commit {tip[..12]} was taken off {upgrade.TargetBranch}.";
-            }
+            repository.MoveBranch(upgrade.TargetBranch, tip, upgrade.PreviousHead, $"timmy: undo interrupted apply of upgrade {upgrade.Id}");
+            return $"Its commit {tip[..12]} was taken off {upgrade.TargetBranch}, which is as it was before.";
         }
         catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
         {
             logger.LogError(e, "Could not restore {Branch} after the interrupted apply of upgrade {Id}", upgrade.TargetBranch, upgrade.Id);
+            return tip is null ? unchanged
+                : $"{upgrade.TargetBranch} is at {tip[..12]}, which may be its commit, and could not be checked or moved back ({e.Message}); look at it by hand.";
         }
-        return "";
     }
 
+    /// <summary>Removes the worktrees under <see cref="UpgradeTarget.WorktreeDirectory"/> that no open upgrade owns: the
+    /// repository's registered ones, and folders git no longer knows that are empty or hold a worktree's <c>.git</c>
+    /// file (a folder that is neither, such as the repository's own <c>src</c> when the setting points at it, is never
+    /// touched).</summary>
     private async Task PruneWorktreesAsync(CancellationToken cancellationToken)
     {
-        var root = upgrades.Target.WorktreeDirectory;
+        var root = Path.TrimEndingDirectorySeparator(upgrades.Target.WorktreeDirectory);
         if (!Directory.Exists(root) || upgrades.Target.Repository is not { } repository)
         {
             return; // no upgrade ever made a worktree here
         }
         var open = (await upgrades.Store.ListAsync([UpgradeStatus.Proposed, UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
-            .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+            .Select(u => u.WorktreePath).OfType<string>().Select(Path.GetFullPath).Select(Path.TrimEndingDirectorySeparator).ToHashSet();
         try
         {
             await GitWorktrees.PruneAsync(repository, cancellationToken);
-            var strays = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
-                .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !open.Contains(p));
-            strays = strays.Concat(Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(p => !open.Contains(p))).Distinct();
-            foreach (var stray in strays.ToList())
+            var registered = (await GitWorktrees.ListAsync(repository, cancellationToken)).Select(Path.GetFullPath)
+                .Where(p => p.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            var leftOver = Directory.EnumerateDirectories(root).Select(Path.GetFullPath).Where(GitWorktrees.LooksLikeWorktree);
+            foreach (var stray in registered.Concat(leftOver).Distinct().Where(p => !open.Contains(p)).ToList())
             {
                 logger.LogInformation("Removing the stray upgrade worktree {Worktree}", stray);
                 await GitWorktrees.RemoveAsync(repository, stray, cancellationToken);
             }
         }
-        catch (Exception e) when (e is GitCommandException or IOException)
+        catch (Exception e) when (e is GitCommandException or IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Pruning upgrade worktrees failed");
         }

@@ -68,7 +68,15 @@ public sealed class UpgradeService(
         var settings = options.CurrentValue;
         if (settings.AutoApproveUpgrades && upgrade.TestsPassed && upgrade.ChangedLines <= settings.AutoApproveMaxChangedLines)
         {
-            upgrade = await ApproveCheckedAsync(upgrade, AutoApprover, cancellationToken);
+            try
+            {
+                upgrade = await ApproveCheckedAsync(upgrade, AutoApprover, cancellationToken);
+            }
+            catch (UpgradeChangedException e)
+            {
+                // it is stored: it waits for the owner, who sees why it no longer matches its branch
+                logger.LogWarning("Upgrade {Id} was not approved automatically: {Reason}", upgrade.Id, e.Message);
+            }
         }
         return upgrade;
     }
@@ -129,6 +137,10 @@ public sealed class UpgradeService(
         UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.RolledBack);
         var repository = target.Open();
         var tip = repository.TipOf(upgrade.TargetBranch) ?? throw new UpgradeRollbackException(id, $"the branch {upgrade.TargetBranch} is gone");
+        if (!repository.HasCommit(upgrade.AppliedCommit!) || !repository.IsAncestor(upgrade.AppliedCommit!, tip))
+        {
+            throw new UpgradeRollbackException(id, $"its commit is no longer on {upgrade.TargetBranch}, so there is nothing to revert there.");
+        }
         var revert = repository.RevertOnto(upgrade.AppliedCommit!, tip, UpgradeCommitMessages.Rollback(upgrade, actor), time.GetUtcNow());
         if (!revert.Succeeded)
         {
@@ -183,14 +195,17 @@ public sealed class UpgradeService(
         return failed;
     }
 
-    /// <summary>Writes a move (or, with the same status, a change within a state) and its event in one transaction.</summary>
-    internal async Task<Upgrade> MoveAsync(Upgrade changed, string? eventType, string? actor, CancellationToken cancellationToken)
+    /// <summary>Writes a move and its event in one transaction, when the stored upgrade may make it. A change within a
+    /// state (an apply beginning) names the stored upgrade it may change with <paramref name="expected"/> instead, so of
+    /// two callers only one makes it.</summary>
+    /// <exception cref="IllegalUpgradeTransitionException">The stored upgrade may not make the move (or is not as expected).</exception>
+    internal async Task<Upgrade> MoveAsync(Upgrade changed, string? eventType, string? actor, CancellationToken cancellationToken, Func<Upgrade, bool>? expected = null)
     {
         await using var transaction = await connections.BeginWriteAsync(cancellationToken: cancellationToken);
         var current = await store.GetAsync(transaction, changed.Id, cancellationToken) ?? throw new UpgradeNotFoundException(changed.Id);
-        if (current.Status != changed.Status)
+        if (expected is null ? !UpgradeStateMachine.CanMove(current.Status, changed.Status) : !expected(current))
         {
-            UpgradeStateMachine.EnsureCanMove(current, changed.Status);
+            throw new IllegalUpgradeTransitionException(changed.Id, current.Status, changed.Status);
         }
         changed = changed with { UpdatedAt = time.GetUtcNow() };
         if (!await store.UpdateAsync(transaction, changed, cancellationToken))
@@ -208,20 +223,27 @@ public sealed class UpgradeService(
     /// <summary>Removes an upgrade's worktree and, when asked, its branch. Failures are logged: start-up prunes strays.</summary>
     internal async Task CleanUpAsync(Upgrade upgrade, bool deleteBranch)
     {
-        try
+        if (upgrade.WorktreePath is { } worktree)
         {
-            if (upgrade.WorktreePath is { } worktree)
+            try
             {
                 await GitWorktrees.RemoveAsync(upgrade.Repository, worktree, CancellationToken.None);
             }
-            if (deleteBranch)
+            catch (Exception e) when (e is GitCommandException or IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Could not remove the worktree {Worktree} of upgrade {Id}", worktree, upgrade.Id);
+            }
+        }
+        if (deleteBranch)
+        {
+            try
             {
                 new UpgradeRepository(upgrade.Repository).DeleteBranch(upgrade.BranchName);
             }
-        }
-        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException or IOException)
-        {
-            logger.LogWarning(e, "Could not clean up the branch or worktree of upgrade {Id}", upgrade.Id);
+            catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
+            {
+                logger.LogWarning(e, "Could not delete the branch {Branch} of upgrade {Id}", upgrade.BranchName, upgrade.Id);
+            }
         }
     }
 

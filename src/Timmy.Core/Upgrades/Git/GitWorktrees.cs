@@ -17,6 +17,8 @@ public static class GitWorktrees
         GitAsync(repository, cancellationToken, "worktree", "add", "--quiet", "--detach", path, commit);
 
     /// <summary>Removes the worktree and its files; nothing happens when there is none at <paramref name="path"/>.</summary>
+    /// <exception cref="GitCommandException">git would not remove it and the folder does not look like a worktree (see
+    /// <see cref="LooksLikeWorktree"/>), so its files are left where they are.</exception>
     public static async Task RemoveAsync(string repository, string path, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
@@ -25,13 +27,19 @@ public static class GitWorktrees
             {
                 await GitAsync(repository, cancellationToken, "worktree", "remove", "--force", "--force", path);
             }
-            catch (GitCommandException)
+            catch (GitCommandException) when (LooksLikeWorktree(path))
             {
-                Directory.Delete(path, recursive: true); // not a registered worktree (or a half-made one): its files go anyway
+                Directory.Delete(path, recursive: true); // a worktree git forgot (or a half-made one): its files go anyway
             }
         }
         await PruneAsync(repository, cancellationToken);
     }
+
+    /// <summary>Whether <paramref name="folder"/> is, or was meant to be, a linked worktree: it holds the <c>.git</c> file
+    /// that links one to its repository, or nothing at all. A repository's own folders (its main working tree, its
+    /// <c>src</c>) never qualify, so a wrong path is never deleted.</summary>
+    public static bool LooksLikeWorktree(string folder) =>
+        File.Exists(Path.Combine(folder, ".git")) || !Directory.EnumerateFileSystemEntries(folder).Any();
 
     /// <summary>Forgets worktrees whose folders are gone.</summary>
     public static Task PruneAsync(string repository, CancellationToken cancellationToken) =>

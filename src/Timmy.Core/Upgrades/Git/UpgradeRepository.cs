@@ -57,6 +57,13 @@ public sealed class UpgradeRepository(string path)
         return repo.Lookup<Commit>(sha) is { } commit ? (commit.Message, commit.Parents.Select(p => p.Sha).ToList()) : null;
     }
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="commit"/> or in its history.</summary>
+    public bool IsAncestor(string ancestor, string commit)
+    {
+        using var repo = new Repository(Path);
+        return repo.ObjectDatabase.FindMergeBase(Commit(repo, ancestor), Commit(repo, commit))?.Sha == ancestor;
+    }
+
     /// <summary>What <paramref name="to"/> changes against <paramref name="from"/>.</summary>
     public BranchDiff Diff(string from, string to)
     {
@@ -120,6 +127,14 @@ public sealed class UpgradeRepository(string path)
         if (repo.RetrieveStatus(new StatusOptions { IncludeUntracked = false }).IsDirty)
         {
             throw new GitCommandException($"{branch} is checked out in {repo.Info.WorkingDirectory} with uncommitted changes; commit or stash them first");
+        }
+        // a hard reset would overwrite a file git does not track where the new commit adds one
+        var added = repo.Diff.Compare<TreeChanges>(Commit(repo, expectedTip).Tree, Commit(repo, newTip).Tree).Added.Select(c => c.Path);
+        var untracked = added.Where(p => System.IO.Path.Exists(System.IO.Path.Combine(repo.Info.WorkingDirectory, p))).ToList();
+        if (untracked.Count > 0)
+        {
+            throw new GitCommandException(
+                $"{branch} is checked out in {repo.Info.WorkingDirectory}, where {string.Join(", ", untracked)} exists untracked and would be overwritten; move it away first");
         }
         repo.Reset(ResetMode.Hard, Commit(repo, newTip), new CheckoutOptions());
     }
