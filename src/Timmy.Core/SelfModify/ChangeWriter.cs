@@ -20,6 +20,11 @@ public static class ChangeWriter
                 throw new ChangeRefusedException(path, reason);
             }
         }
+        if (change.Diff is { } diff && diff.Split('\n').FirstOrDefault(UnsafeDiffLine) is { } unsafeLine)
+        {
+            throw new ChangeRefusedException(change.Paths.FirstOrDefault() ?? "the diff",
+                $"the diff makes a symbolic link, changes a file's mode or carries binary data ('{unsafeLine.Trim()}')");
+        }
         foreach (var file in change.Files.Where(f => f.Content is not null && System.Text.Encoding.UTF8.GetByteCount(f.Content) > maxFileBytes))
         {
             throw new ChangeRefusedException(file.Path, $"the new content is larger than {maxFileBytes:N0} bytes");
@@ -61,6 +66,14 @@ public static class ChangeWriter
             await File.WriteAllTextAsync(full, file.Content, cancellationToken);
         }
     }
+
+    /// <summary>Diff headers that would make a link (mode 120000), change a mode, or write binary data: a link committed
+    /// in the repository could point anywhere once checked out.</summary>
+    private static bool UnsafeDiffLine(string line) =>
+        line.StartsWith("GIT binary patch", StringComparison.Ordinal) || line.StartsWith("Binary files ", StringComparison.Ordinal)
+        || line.StartsWith("old mode ", StringComparison.Ordinal) || line.StartsWith("new mode ", StringComparison.Ordinal)
+        || ((line.StartsWith("new file mode ", StringComparison.Ordinal) || line.StartsWith("deleted file mode ", StringComparison.Ordinal))
+            && line.TrimEnd().EndsWith("120000", StringComparison.Ordinal));
 
     /// <summary>A dry run's view of the change: the diff as given, or whole files diffed against <paramref name="original"/>.</summary>
     public static string Preview(ChangeSet change, Func<string, string?> original)
