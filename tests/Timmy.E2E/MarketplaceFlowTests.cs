@@ -72,7 +72,8 @@ public sealed class MarketplaceFlowTests(SwarmBrowserFixture fixture) : IClassFi
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Issue a remote-agent token" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/settings/tokens?**");
+        // The address is enough; waiting for the page's load event as well only adds a way to time out on a busy machine.
+        await page.WaitForURLAsync("**/settings/tokens?**", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByLabel("agents:remote", new() { Exact = false })).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("events:read", new() { Exact = false })).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Name")).ToHaveValueAsync("remote-agent");

@@ -18,6 +18,7 @@ namespace Timmy.Core.SelfModify;
 public sealed class SelfModifyLoop(
     IChatClient chat,
     UpgradeService upgrades,
+    UpgradeApplyQueue applyQueue,
     TestCommandRunner tests,
     IEventLog events,
     IOptionsMonitor<UpgradesOptions> options,
@@ -118,7 +119,7 @@ public sealed class SelfModifyLoop(
             await events.LogAsync(UpgradeEvents.Run(EventType.UpgradeRunStarted, run.Id, $"Started: {run.Instruction}", actor: request.Actor), CancellationToken.None);
             outcome = await RunCoreAsync(context, request, repository, cancellationToken);
         }
-        catch (Exception e) when (e is ChangeRefusedException or ProposalTooLargeException or FormatException or GitCommandException
+        catch (Exception e) when (e is ChangeRefusedException or ProposalTooLargeException or ProposalRefusedException or FormatException or GitCommandException
             or ModelUnavailableException or OperationCanceledException or LibGit2Sharp.LibGit2SharpException or IOException)
         {
             outcome = new Outcome(SelfModifyRunStatus.Failed, e is OperationCanceledException ? "Stopped: the server is shutting down." : e.Message);
@@ -158,6 +159,7 @@ public sealed class SelfModifyLoop(
         var worktree = Path.Combine(upgrades.Target.WorktreeDirectory, upgradeId);
         TestRunResult? result = null;
         ChangeSet? change = null;
+        IReadOnlyList<string> written = [];
         var attempts = 1 + settings.MaxRetries;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
@@ -177,6 +179,7 @@ public sealed class SelfModifyLoop(
                 }
                 if (context.Worktree is null)
                 {
+                    await applyQueue.Opened.WaitAsync(cancellationToken); // start-up recovery prunes worktrees first
                     Directory.CreateDirectory(upgrades.Target.WorktreeDirectory);
                     await GitWorktrees.AddOnNewBranchAsync(repository.Path, worktree, branch, baseCommit, cancellationToken);
                     context.Created(worktree, branch);
@@ -186,7 +189,7 @@ public sealed class SelfModifyLoop(
                 {
                     ResetWorktree(worktree, baseCommit);
                 }
-                await ChangeWriter.WriteAsync(change, worktree, settings.AllowedDirectories, settings.MaxFileBytes, cancellationToken);
+                written = await ChangeWriter.WriteAsync(change, worktree, settings.AllowedDirectories, settings.MaxFileBytes, cancellationToken);
             }
             catch (FormatException e) when (attempt < attempts)
             {
@@ -204,7 +207,7 @@ public sealed class SelfModifyLoop(
             messages.Add(SelfModifyPrompt.TestsFailed(result.Summary, Tail(result.OutputTail, 4_000)));
         }
 
-        var commit = UpgradeRepository.CommitAll(worktree, $"{change!.Summary}\n\nInstruction: {request.Instruction.Trim()}\nProposed as upgrade {upgradeId}.", time.GetUtcNow())
+        var commit = UpgradeRepository.CommitAll(worktree, $"{change!.Summary}\n\nInstruction: {request.Instruction.Trim()}\nProposed as upgrade {upgradeId}.", time.GetUtcNow(), written)
             ?? throw new FormatException("the change leaves every file as it was");
         var proposal = await upgrades.ProposeAsync(new NewProposal(request.Instruction.Trim(), change.Summary, branch, baseCommit, commit, targetBranch, worktree, result!)
         {

@@ -1,9 +1,12 @@
 namespace Timmy.Core.SelfModify;
 
-/// <summary>The paths a unified diff touches, read from its <c>---</c>/<c>+++</c> and <c>diff --git</c> headers (with the
-/// usual a/ and b/ prefixes taken off), so each can be checked before the diff is applied.</summary>
+/// <summary>The paths a unified diff touches, read as <c>git apply -p1</c> reads them: from the <c>---</c>/<c>+++</c>
+/// headers with exactly one leading folder taken off (the usual a/ and b/), and from <c>rename</c>/<c>copy</c> lines as
+/// they stand. A quoted name, or a header path with no folder to take off, is refused rather than guessed at.
+/// <see cref="ChangeWriter"/> also checks git's own reading of the diff before applying it.</summary>
 public static class UnifiedDiffPaths
 {
+    /// <exception cref="FormatException">A path is quoted or has no leading folder.</exception>
     public static IReadOnlyList<string> Of(string diff)
     {
         var paths = new List<string>();
@@ -12,34 +15,28 @@ public static class UnifiedDiffPaths
             var line = raw.TrimEnd('\r');
             if (line.StartsWith("--- ", StringComparison.Ordinal) || line.StartsWith("+++ ", StringComparison.Ordinal))
             {
-                Add(paths, line[4..].Split('\t')[0].Trim());
-            }
-            else if (line.StartsWith("diff --git ", StringComparison.Ordinal))
-            {
-                foreach (var part in line["diff --git ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                var path = Unquoted(line[4..].Split('\t')[0].Trim());
+                if (path == "/dev/null")
                 {
-                    Add(paths, part);
+                    continue;
                 }
+                var slash = path.IndexOf('/');
+                if (slash <= 0)
+                {
+                    throw new FormatException($"the diff header '{line}' needs the a/ or b/ prefix before the path");
+                }
+                paths.Add(path[(slash + 1)..]);
             }
-            else if (line.StartsWith("rename to ", StringComparison.Ordinal) || line.StartsWith("rename from ", StringComparison.Ordinal)
-                || line.StartsWith("copy to ", StringComparison.Ordinal) || line.StartsWith("copy from ", StringComparison.Ordinal))
+            else if (line.StartsWith("rename from ", StringComparison.Ordinal) || line.StartsWith("rename to ", StringComparison.Ordinal)
+                || line.StartsWith("copy from ", StringComparison.Ordinal) || line.StartsWith("copy to ", StringComparison.Ordinal))
             {
-                Add(paths, line[(line.IndexOf(' ', line.IndexOf(' ') + 1) + 1)..].Trim());
+                paths.Add(Unquoted(line[(line.IndexOf(' ', line.IndexOf(' ') + 1) + 1)..].Trim()));
             }
         }
         return paths.Distinct().ToList();
     }
 
-    private static void Add(List<string> paths, string path)
-    {
-        if (path == "/dev/null")
-        {
-            return;
-        }
-        if (path.StartsWith('"') && path.EndsWith('"') && path.Length > 1)
-        {
-            path = path[1..^1];
-        }
-        paths.Add(path.StartsWith("a/", StringComparison.Ordinal) || path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path);
-    }
+    private static string Unquoted(string path) => path.StartsWith('"')
+        ? throw new FormatException($"quoted path names ({path}) are not accepted; use plain paths")
+        : path;
 }

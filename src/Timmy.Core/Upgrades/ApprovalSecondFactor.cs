@@ -16,6 +16,7 @@ public sealed class ApprovalSecondFactor(OwnerPasswordService passwords, IOption
 
     private readonly Queue<DateTimeOffset> _failures = new();
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     private string? Pin => Environment.GetEnvironmentVariable(UpgradesOptions.ApprovalPinVariable) is { Length: > 0 } fromEnvironment
         ? fromEnvironment : options.CurrentValue.ApprovalPin;
@@ -27,6 +28,21 @@ public sealed class ApprovalSecondFactor(OwnerPasswordService passwords, IOption
     /// <exception cref="SecondFactorRefusedException">Missing or wrong.</exception>
     /// <exception cref="LimitExceededException">Too many wrong answers lately.</exception>
     public async Task VerifyAsync(string? secret, CancellationToken cancellationToken = default)
+    {
+        // One answer at a time, each counted before the next is looked at: a burst of guesses cannot all slip past the
+        // lock-out while the first is still being checked.
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await VerifyOneAsync(secret, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task VerifyOneAsync(string? secret, CancellationToken cancellationToken)
     {
         EnsureNotLocked();
         if (!await IsAvailableAsync(cancellationToken))

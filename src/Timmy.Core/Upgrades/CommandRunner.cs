@@ -35,11 +35,14 @@ public static class CommandRunner
         {
             start.ArgumentList.Add(argument);
         }
-        // The child must not inherit the server's own configuration by accident (its port, its data folder).
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Timmy__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
+        // The child runs code a model wrote: it gets what a build needs and nothing of the server's own (its secrets: the
+        // approval PIN, the owner password, API keys and tokens; its port and data folder).
+        foreach (var key in start.Environment.Keys.Where(k => !Inherited(k)).ToList())
         {
             start.Environment.Remove(key);
         }
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no build servers outliving the worktree
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var output = new StringBuilder();
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -112,4 +115,12 @@ public static class CommandRunner
             // it exited meanwhile
         }
     }
+
+    private static readonly string[] InheritedNames = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR", "TERM",
+        "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"];
+
+    private static readonly string[] InheritedPrefixes = ["LC_", "DOTNET_", "NUGET_", "MSBUILD"];
+
+    private static bool Inherited(string key) =>
+        InheritedNames.Contains(key, StringComparer.Ordinal) || InheritedPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
 }

@@ -18,6 +18,7 @@ public sealed class UpgradeApplier(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await queue.Opened.WaitAsync(stoppingToken);
         await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -68,6 +69,11 @@ public sealed class UpgradeApplier(
             {
                 return await upgrades.FailAsync(upgrade, $"The branch {upgrade.BranchName} changed after approval: it no longer holds the approved diff.", cancellationToken);
             }
+            if (!repository.IsAncestor(upgrade.BaseCommit, previousHead))
+            {
+                return await upgrades.FailAsync(upgrade,
+                    $"{upgrade.TargetBranch} was rewritten since the proposal: its base {upgrade.BaseCommit[..12]} is no longer in the branch's history.", cancellationToken);
+            }
             merged = repository.SquashOnto(previousHead, upgrade.BranchCommit, UpgradeCommitMessages.Apply(upgrade), time.GetUtcNow());
             if (!merged.Succeeded)
             {
@@ -91,19 +97,28 @@ public sealed class UpgradeApplier(
             return await upgrades.FailAsync(upgrade with { TestResults = result },
                 $"The tests failed on the merged result ({result.Summary}).", cancellationToken);
         }
+        Upgrade applied;
+        await upgrades.BranchMoves.WaitAsync(CancellationToken.None);
         try
         {
-            repository.MoveBranch(upgrade.TargetBranch, previousHead, merged.Commit!, $"timmy: apply upgrade {upgrade.Id}");
+            try
+            {
+                repository.MoveBranch(upgrade.TargetBranch, previousHead, merged.Commit!, $"timmy: apply upgrade {upgrade.Id}");
+            }
+            catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
+            {
+                return await upgrades.FailAsync(upgrade with { TestResults = result }, e.Message, CancellationToken.None);
+            }
+            applied = await upgrades.MoveAsync(upgrade with
+            {
+                Status = UpgradeStatus.Applied, AppliedAt = time.GetUtcNow(), AppliedCommit = merged.Commit, TestResults = result,
+                WorktreePath = null,
+            }, EventType.UpgradeApplied, null, CancellationToken.None);
         }
-        catch (GitCommandException e)
+        finally
         {
-            return await upgrades.FailAsync(upgrade with { TestResults = result }, e.Message, cancellationToken);
+            upgrades.BranchMoves.Release();
         }
-        var applied = await upgrades.MoveAsync(upgrade with
-        {
-            Status = UpgradeStatus.Applied, AppliedAt = time.GetUtcNow(), AppliedCommit = merged.Commit, TestResults = result,
-            WorktreePath = null,
-        }, EventType.UpgradeApplied, null, CancellationToken.None);
         await upgrades.CleanUpAsync(upgrade, deleteBranch: false);
         logger.LogInformation("Upgrade {Id} applied to {Branch} as {Commit}", upgrade.Id, upgrade.TargetBranch, merged.Commit);
         return applied;

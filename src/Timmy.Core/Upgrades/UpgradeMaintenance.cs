@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timmy.Core.Hosting;
 using Timmy.Core.Upgrades.Git;
 
 namespace Timmy.Core.Upgrades;
@@ -13,8 +13,12 @@ public sealed class UpgradeMaintenance(
     UpgradeApplyQueue queue,
     IOptionsMonitor<UpgradesOptions> options,
     TimeProvider time,
-    ILogger<UpgradeMaintenance> logger) : BackgroundService
+    ILogger<UpgradeMaintenance> logger) : PeriodicBackgroundService(time, logger)
 {
+    protected override IReadOnlyList<PeriodicJob> Jobs =>
+        [new PeriodicJob("Expiring upgrade proposals", options.CurrentValue.ExpiryCheckInterval, ExpireAsync)];
+
+    /// <summary>Recovery first, so nothing expires or applies before an interrupted apply is dealt with.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -25,37 +29,44 @@ public sealed class UpgradeMaintenance(
         {
             logger.LogError(e, "Upgrade recovery at start-up failed");
         }
-        using var timer = new PeriodicTimer(options.CurrentValue.ExpiryCheckInterval, time);
-        do
-        {
-            try
-            {
-                var expired = await upgrades.ExpireDueAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("{Count} upgrade proposals expired", expired);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Expiring upgrade proposals failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await base.ExecuteAsync(stoppingToken);
     }
 
+    private async Task ExpireAsync(CancellationToken cancellationToken)
+    {
+        var expired = await upgrades.ExpireDueAsync(cancellationToken);
+        if (expired > 0)
+        {
+            logger.LogInformation("{Count} upgrade proposals expired", expired);
+        }
+    }
+
+    /// <summary>Fails interrupted applies, prunes strays, then queues the approvals still waiting and opens the queue
+    /// (even when recovery failed: the owner's later approvals must still apply).</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var upgrade in await upgrades.Store.ListAsync([UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
+        try
         {
-            if (!upgrade.IsApplying)
+            var waiting = new List<string>();
+            foreach (var upgrade in await upgrades.Store.ListAsync([UpgradeStatus.Approved], UpgradeService.MaxListLimit, null, cancellationToken))
             {
-                queue.Enqueue(upgrade.Id);
-                continue;
+                if (!upgrade.IsApplying)
+                {
+                    waiting.Add(upgrade.Id);
+                    continue;
+                }
+                await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped). " + RestoreTarget(upgrade), cancellationToken);
             }
-            await upgrades.FailAsync(upgrade, "The apply was interrupted (the server stopped). " + RestoreTarget(upgrade), cancellationToken);
+            await PruneWorktreesAsync(cancellationToken);
+            foreach (var id in Enumerable.Reverse(waiting))
+            {
+                queue.Enqueue(id); // oldest approval first
+            }
         }
-        await PruneWorktreesAsync(cancellationToken);
+        finally
+        {
+            queue.Open();
+        }
     }
 
     /// <summary>Moves the target branch back to its head before the apply when the apply got as far as moving it; says

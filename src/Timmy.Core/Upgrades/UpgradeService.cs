@@ -44,6 +44,11 @@ public sealed class UpgradeService(
     {
         var repository = target.Open();
         var diff = repository.Diff(proposal.BaseCommit, proposal.BranchCommit);
+        var outside = diff.Files.Where(f => PathRules.Check(repository.Path, f, options.CurrentValue.AllowedDirectories, out _) is null).ToList();
+        if (outside.Count > 0 || diff.Problems.Count > 0)
+        {
+            throw new ProposalRefusedException(string.Join("; ", diff.Problems.Concat(outside.Select(f => $"{f} is outside the allowed directories"))));
+        }
         var limit = options.CurrentValue.MaxChangedLines;
         if (diff.ChangedLines > limit)
         {
@@ -133,29 +138,48 @@ public sealed class UpgradeService(
     /// <exception cref="UpgradeRollbackException">The revert conflicts with later commits, or the branch cannot move.</exception>
     public async Task<Upgrade> RollbackAsync(string id, string actor, CancellationToken cancellationToken = default)
     {
-        var upgrade = await GetAsync(id, cancellationToken);
-        UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.RolledBack);
-        var repository = target.Open();
-        var tip = repository.TipOf(upgrade.TargetBranch) ?? throw new UpgradeRollbackException(id, $"the branch {upgrade.TargetBranch} is gone");
-        if (!repository.HasCommit(upgrade.AppliedCommit!) || !repository.IsAncestor(upgrade.AppliedCommit!, tip))
-        {
-            throw new UpgradeRollbackException(id, $"its commit is no longer on {upgrade.TargetBranch}, so there is nothing to revert there.");
-        }
-        var revert = repository.RevertOnto(upgrade.AppliedCommit!, tip, UpgradeCommitMessages.Rollback(upgrade, actor), time.GetUtcNow());
-        if (!revert.Succeeded)
-        {
-            throw new UpgradeRollbackException(id, $"later commits changed the same lines ({string.Join(", ", revert.Conflicts)}); revert it by hand.");
-        }
+        await BranchMoves.WaitAsync(cancellationToken);
         try
         {
-            repository.MoveBranch(upgrade.TargetBranch, tip, revert.Commit!, $"timmy: roll back upgrade {id}");
+            var upgrade = await GetAsync(id, cancellationToken);
+            UpgradeStateMachine.EnsureCanMove(upgrade, UpgradeStatus.RolledBack);
+            var revert = RevertOnTarget(upgrade, actor);
+            // The branch has moved: record it whatever happens to the request now.
+            return await MoveAsync(upgrade with { Status = UpgradeStatus.RolledBack, RollbackCommit = revert, FinishedAt = time.GetUtcNow() },
+                EventType.UpgradeRolledBack, actor, CancellationToken.None);
         }
-        catch (GitCommandException e)
+        finally
+        {
+            BranchMoves.Release();
+        }
+    }
+
+    /// <summary>Held while the target branch is moved and the move recorded (apply, rollback), so two never interleave.</summary>
+    internal SemaphoreSlim BranchMoves { get; } = new(1, 1);
+
+    private string RevertOnTarget(Upgrade upgrade, string actor)
+    {
+        var id = upgrade.Id;
+        try
+        {
+            var repository = target.Open();
+            var tip = repository.TipOf(upgrade.TargetBranch) ?? throw new UpgradeRollbackException(id, $"the branch {upgrade.TargetBranch} is gone");
+            if (!repository.HasCommit(upgrade.AppliedCommit!) || !repository.IsAncestor(upgrade.AppliedCommit!, tip))
+            {
+                throw new UpgradeRollbackException(id, $"its commit is no longer on {upgrade.TargetBranch}, so there is nothing to revert there.");
+            }
+            var revert = repository.RevertOnto(upgrade.AppliedCommit!, tip, UpgradeCommitMessages.Rollback(upgrade, actor), time.GetUtcNow());
+            if (!revert.Succeeded)
+            {
+                throw new UpgradeRollbackException(id, $"later commits changed the same lines ({string.Join(", ", revert.Conflicts)}); revert it by hand.");
+            }
+            repository.MoveBranch(upgrade.TargetBranch, tip, revert.Commit!, $"timmy: roll back upgrade {id}");
+            return revert.Commit!;
+        }
+        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
         {
             throw new UpgradeRollbackException(id, e.Message);
         }
-        var now = time.GetUtcNow();
-        return await MoveAsync(upgrade with { Status = UpgradeStatus.RolledBack, RollbackCommit = revert.Commit, FinishedAt = now }, EventType.UpgradeRolledBack, actor, cancellationToken);
     }
 
     /// <summary>Expires the proposals older than <c>upgrade_timeout_hours</c> and cleans up their branches and worktrees.</summary>
@@ -251,7 +275,7 @@ public sealed class UpgradeService(
     {
         var repository = new UpgradeRepository(upgrade.Repository);
         var tip = repository.TipOf(upgrade.BranchName);
-        if (tip != upgrade.BranchCommit || repository.Diff(upgrade.BaseCommit, tip).Sha256 != upgrade.DiffSha256)
+        if (tip != upgrade.BranchCommit || !SameDiff(repository, upgrade, tip))
         {
             throw new UpgradeChangedException(upgrade.Id, $"the branch {upgrade.BranchName} no longer holds the proposed diff; reject it and run the loop again.");
         }
@@ -261,5 +285,19 @@ public sealed class UpgradeService(
         }, EventType.UpgradeApproved, approver, cancellationToken);
         applyQueue.Enqueue(approved.Id);
         return approved;
+    }
+
+    /// <summary>Whether the branch at <paramref name="tip"/> still holds the proposed diff; a repository git cannot read
+    /// (a lock held, an object gone) counts as no.</summary>
+    private static bool SameDiff(UpgradeRepository repository, Upgrade upgrade, string tip)
+    {
+        try
+        {
+            return repository.Diff(upgrade.BaseCommit, tip).Sha256 == upgrade.DiffSha256;
+        }
+        catch (Exception e) when (e is GitCommandException or LibGit2Sharp.LibGit2SharpException)
+        {
+            return false;
+        }
     }
 }

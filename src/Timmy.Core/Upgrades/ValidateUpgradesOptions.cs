@@ -49,6 +49,10 @@ public sealed class ValidateUpgradesOptions : IValidateOptions<UpgradesOptions>
         {
             failures.Add($"{Section}ApprovalPin must be at least 4 characters.");
         }
+        if (Environment.GetEnvironmentVariable(UpgradesOptions.ApprovalPinVariable) is { Length: > 0 and < 4 })
+        {
+            failures.Add($"{UpgradesOptions.ApprovalPinVariable} must be at least 4 characters.");
+        }
         if (options.ExpiryCheckInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{Section}ExpiryCheckInterval must be at least 00:00:01.");

@@ -44,4 +44,20 @@ public sealed class ChangeSetParserTests
 
         Assert.Contains(reason, refused.Message);
     }
+
+    [Theory]
+    [InlineData("--- src/Directory.Build.targets\n+++ src/Directory.Build.targets\n@@ -0,0 +1 @@\n+x", "Directory.Build.targets")]
+    [InlineData("--- a/src/x\n+++ b/src/x\n@@ -1 +1 @@\n-a\n+b", "src/x")]
+    public void Header_paths_lose_exactly_one_leading_folder_as_git_apply_p1_does(string diff, string path)
+    {
+        Assert.Equal([path], UnifiedDiffPaths.Of(diff));
+    }
+
+    [Theory]
+    [InlineData("--- calc.sh\n+++ calc.sh\n@@ -1 +1 @@\n-a\n+b", "needs the a/ or b/ prefix")]
+    [InlineData("--- \"a/src/x y\"\n+++ \"b/src/x y\"\n@@ -1 +1 @@\n-a\n+b", "quoted path names")]
+    public void Header_paths_git_would_read_otherwise_are_refused(string diff, string reason)
+    {
+        Assert.Contains(reason, Assert.Throws<FormatException>(() => UnifiedDiffPaths.Of(diff)).Message);
+    }
 }

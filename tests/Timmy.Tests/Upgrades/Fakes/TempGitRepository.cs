@@ -105,6 +105,9 @@ public sealed class TempGitRepository : IDisposable
     private static (int ExitCode, string Output) RunGit(string directory, string[] arguments, bool check = false)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The machine's own git settings (hooks, templates, line endings) stay out of the tests' repositories.
+        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         start.ArgumentList.Add("-C");
         start.ArgumentList.Add(directory);
         foreach (var argument in arguments)
