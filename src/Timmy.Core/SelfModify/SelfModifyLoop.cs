@@ -187,7 +187,7 @@ public sealed class SelfModifyLoop(
                 }
                 else
                 {
-                    ResetWorktree(worktree, baseCommit);
+                    UpgradeRepository.ResetWorktree(worktree, baseCommit);
                 }
                 written = await ChangeWriter.WriteAsync(change, worktree, settings.AllowedDirectories, settings.MaxFileBytes, cancellationToken);
             }
@@ -241,14 +241,6 @@ public sealed class SelfModifyLoop(
         {
             throw new ModelUnavailableException($"No model answered: {e.Message}");
         }
-    }
-
-    private static void ResetWorktree(string worktree, string baseCommit)
-    {
-        using var repo = new LibGit2Sharp.Repository(worktree);
-        var commit = (LibGit2Sharp.Commit)repo.Lookup(new LibGit2Sharp.ObjectId(baseCommit));
-        repo.Reset(LibGit2Sharp.ResetMode.Hard, commit, new LibGit2Sharp.CheckoutOptions());
-        repo.RemoveUntrackedFiles();
     }
 
     private static string Tail(string text, int chars) => text.Length <= chars ? text : text[^chars..];

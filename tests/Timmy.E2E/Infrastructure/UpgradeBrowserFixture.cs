@@ -45,12 +45,9 @@ public sealed class UpgradeBrowserFixture : BrowserFixture, IAsyncLifetime
                 ["Timmy:Upgrades:Repository"] = Repository.Path,
                 ["Timmy:Upgrades:WorktreeDirectory"] = Repository.WorktreeDirectory,
             }).Build();
-            var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddStorage().AddEvents();
-            services.AddOptions<UpgradesOptions>().BindConfiguration(UpgradesOptions.SectionName);
-            services.AddSingleton<IAuthStore, SqliteAuthStore>().AddSingleton<OwnerPasswordService>();
-            services.AddSingleton<IUpgradeStore, SqliteUpgradeStore>().AddSingleton<UpgradeTarget>().AddSingleton<ApprovalSecondFactor>()
-                .AddSingleton<UpgradeApplyQueue>().AddSingleton<UpgradeService>();
-            _services = services.BuildServiceProvider();
+            // The queue as the host wires it; its background services are never started here.
+            _services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddStorage().AddEvents()
+                .AddSecurityCore().AddUpgrades().BuildServiceProvider();
         }
         return _services.GetRequiredService<UpgradeService>();
     }

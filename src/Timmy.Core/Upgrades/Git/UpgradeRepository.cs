@@ -109,6 +109,15 @@ public sealed class UpgradeRepository(string path)
         return repo.Commit(message, signature, signature).Sha;
     }
 
+    /// <summary>Puts the worktree at <paramref name="worktree"/> back to <paramref name="commit"/>: tracked files reset,
+    /// untracked ones removed (a retry starts from the base again).</summary>
+    public static void ResetWorktree(string worktree, string commit)
+    {
+        using var repo = new Repository(worktree);
+        repo.Reset(ResetMode.Hard, Commit(repo, commit), new CheckoutOptions());
+        repo.RemoveUntrackedFiles();
+    }
+
     /// <summary>The branch's change laid onto <paramref name="onto"/> as one new commit (its only parent), made in the
     /// object database and referenced by no branch yet; or the files that conflict.</summary>
     public CommitAttempt SquashOnto(string onto, string branchCommit, string message, DateTimeOffset when)
