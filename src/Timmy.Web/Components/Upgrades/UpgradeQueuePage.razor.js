@@ -13,10 +13,9 @@ for (const region of document.querySelectorAll('[data-upgrade-live]')) {
     types: region.dataset.types.split(','),
     filter: (e) => !upgradeId || e.data?.upgrade_id === upgradeId,
     catchUp: true,
-    cursor: () => {
-      kept = keep(region);
-      return upgradeId ? { id: upgradeId } : {};
-    },
+    cursor: () => (upgradeId ? { id: upgradeId } : {}),
+    // read at the moment of the swap, not when the fetch began: the owner may type while it is under way
+    swapping: () => { kept = keep(region); },
     applied: () => restore(kept),
   });
 }

@@ -65,14 +65,18 @@ function refresher(read, delay = 100) {
  *  [data-swap-target="<name>"]; data-swap-mode="prepend" moves the element's children to the target's start (and
  *  trims the target to its data-swap-limit children), otherwise the element replaces the target. A [data-more]
  *  element means there is more to read. `filter(event)` narrows the cues to the events it accepts (a reconnect
- *  always cues); `catchUp` reads once when the feed first connects (see subscribe). Nothing here builds markup. */
+ *  always cues); `catchUp` reads once when the feed first connects (see subscribe). `swapping()` runs just before the
+ *  parts go in and `applied()` just after (a page keeps what the owner is typing across a swap with the pair).
+ *  Nothing here builds markup. */
 export function liveRegion(element, {
-  url, types = [], filter = () => true, catchUp = false, cursor = () => ({}), delay = 100, applied = () => {},
+  url, types = [], filter = () => true, catchUp = false, cursor = () => ({}), delay = 100, swapping = () => {},
+  applied = () => {},
 }) {
   const cue = refresher(async () => {
     const response = await fetch(`${url}?${new URLSearchParams(cursor())}`, { headers: { Accept: 'text/html' } });
     if (!response.ok) return false;
     const fragment = parseFragment(await response.text());
+    swapping();
     for (const part of [...fragment.children]) swap(element, part);
     applied();
     return fragment.querySelector(':scope > [data-more]') !== null;
